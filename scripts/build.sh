@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Configures and builds langdu into BUILD_DIR (default build/). SANITIZE=1 builds with
+# AddressSanitizer + UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_dir=${BUILD_DIR:-build}
+sanitize=OFF
+[ "${SANITIZE:-0}" = 1 ] && sanitize=ON
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" \
+  -DLANGDU_SANITIZE="$sanitize" >/dev/null
+cmake --build "$build_dir" -j "$(nproc)"

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages langdu needs to build, test and run; does nothing when they are
+# all present. Needs root (or sudo) only when something is missing.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libespeak-ng-dev espeak-ng-data   # the speech engine (library API) and its voices
+  libsndfile1-dev                   # WAV/FLAC/MP3/Ogg/Opus encoding
+  libicu-dev                        # charset detection, normalization, breaks, number spell-out
+  libcli11-dev                      # command line
+  nlohmann-json3-dev                # manifest and voice files
+  libgtest-dev libbenchmark-dev     # tests and benchmarks
+  ffmpeg                            # ffprobe, to read outputs back in tests
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "langdu: installing ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

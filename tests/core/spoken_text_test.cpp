@@ -1,0 +1,26 @@
+#include "core/spoken_text.h"
+
+#include <gtest/gtest.h>
+
+namespace langdu::core {
+namespace {
+
+TEST(SpokenText, VerbatimMapsEachByteToItself) {
+  SpokenText text = SpokenText::Verbatim("你好");
+  EXPECT_EQ(text.spoken, "你好");
+  EXPECT_EQ(text.SourceOffset(3), 3u);
+}
+
+TEST(SpokenText, MapsAroundARewrite) {
+  // "共3人" spoken as "共三人": "3" (1 byte) became "三" (3 bytes).
+  SpokenText text{"共3人", "共三人", {Rewrite{3, 4, 3, 6, "cardinal"}}};
+  EXPECT_EQ(text.SourceOffset(0), 0u);
+  EXPECT_EQ(text.SourceOffset(3), 3u);
+  EXPECT_EQ(text.SourceOffset(4), 3u);
+  EXPECT_EQ(text.SourceOffset(6, /*at_end=*/true), 4u);
+  EXPECT_EQ(text.SourceOffset(6), 4u);
+  EXPECT_EQ(text.SourceOffset(9), 7u);
+}
+
+}  // namespace
+}  // namespace langdu::core
