@@ -10,6 +10,7 @@ packages=(
   libicu-dev                        # charset detection, normalization, breaks, number spell-out
   libcli11-dev                      # command line
   nlohmann-json3-dev                # manifest and voice files
+  libssl-dev                        # SHA-256 of inputs in the manifest (libcrypto)
   libgtest-dev libbenchmark-dev     # tests and benchmarks
   ffmpeg                            # ffprobe, to read outputs back in tests
 )

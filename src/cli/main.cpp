@@ -1,10 +1,43 @@
+// langdu: the command line. Only this file catches errors: each becomes one line on stderr and
+// the exit code of its class (README.md lists them).
+#include <cstdio>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
 
+#include "cli/narrate_command.h"
+#include "cli/outline_command.h"
+#include "cli/voices_command.h"
+#include "core/error.h"
+
 int main(int argc, char** argv) {
-  CLI::App app{"langdu: narrate Chinese text into chaptered audio books"};
+  using langdu::core::Error;
+  CLI::App app{"langdu: narrate Chinese text into chaptered audio books with eSpeak NG"};
   app.set_version_flag("--version", std::string("langdu ") + LANGDU_VERSION);
-  CLI11_PARSE(app, argc, argv);
+  app.require_subcommand(1);
+  langdu::cli::AddNarrateCommand(app);
+  langdu::cli::AddOutlineCommand(app);
+  langdu::cli::AddVoicesCommand(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cout.flush();
+    std::fprintf(stderr, "langdu: error: %s\n", e.what());
+    return langdu::core::ExitCode(langdu::core::ErrorKind::kUsage);
+  } catch (const Error& e) {
+    std::cout.flush();
+    std::fprintf(stderr, "langdu: error: %s\n", e.what());
+    return langdu::core::ExitCode(e.kind());
+  } catch (const std::exception& e) {
+    std::cout.flush();
+    std::fprintf(stderr, "langdu: error: internal: %s\n", e.what());
+    return langdu::core::ExitCode(langdu::core::ErrorKind::kInternal);
+  }
   return 0;
 }

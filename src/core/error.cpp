@@ -20,6 +20,8 @@ int ExitCode(ErrorKind kind) {
       return 8;
     case ErrorKind::kData:
       return 9;
+    case ErrorKind::kInterrupted:
+      return 130;
     case ErrorKind::kInternal:
       return 70;
   }

@@ -1,0 +1,117 @@
+#include "cli/narrate_command.h"
+
+#include <chrono>
+#include <csignal>
+#include <iostream>
+#include <map>
+#include <memory>
+
+#include "cli/terminal_progress.h"
+#include "core/error.h"
+#include "pipeline/narrate.h"
+
+namespace langdu::cli {
+namespace {
+
+struct NarrateCommandOptions {
+  std::vector<std::string> inputs;
+  std::string format = "wav";
+  bool no_chapters = false;
+  bool quiet = false;
+  pipeline::NarrateOptions narrate;
+};
+
+void OnSignal(int) { pipeline::RequestCancel(); }
+
+// One input writes into DIR itself; several each get DIR/<input name>/.
+std::vector<std::filesystem::path> OutputDirs(const std::vector<std::string>& inputs,
+                                              const std::filesystem::path& dir) {
+  if (inputs.size() == 1) return {dir};
+  std::vector<std::filesystem::path> dirs;
+  std::map<std::filesystem::path, std::string> seen;
+  for (const std::string& input : inputs) {
+    const std::filesystem::path stem = input == "-" ? "stdin" : std::filesystem::path(input).stem();
+    const std::filesystem::path out = dir / stem;
+    if (auto it = seen.find(out); it != seen.end()) {
+      throw core::Error(core::ErrorKind::kUsage, "\"" + it->second + "\" and \"" + input +
+                                                     "\" would both write to " + out.string() + "/");
+    }
+    seen.emplace(out, input);
+    dirs.push_back(out);
+  }
+  return dirs;
+}
+
+void Run(NarrateCommandOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  pipeline::NarrateOptions& narrate = options.narrate;
+  narrate.format = *audio::ParseFormat(options.format);
+  narrate.structure.detect_chapters = !options.no_chapters;
+  const std::vector<std::filesystem::path> output_dirs = OutputDirs(options.inputs, narrate.output_dir);
+
+  // Every input is read and parsed before any audio is made: a bad third file fails in a second,
+  // not after two books.
+  std::vector<pipeline::PreparedInput> prepared;
+  for (const std::string& input : options.inputs) {
+    prepared.push_back(pipeline::Prepare(pipeline::ReadInput(input), narrate.encoding, narrate.structure));
+  }
+  const synth::Voice voice = pipeline::ResolveVoice(narrate);
+
+  std::unique_ptr<pipeline::Progress> progress;
+  TerminalProgress* terminal = nullptr;
+  if (options.quiet) {
+    progress = std::make_unique<pipeline::SilentProgress>();
+  } else {
+    auto owned = std::make_unique<TerminalProgress>(stderr);
+    terminal = owned.get();
+    progress = std::move(owned);
+  }
+  synth::Engine engine;
+  for (const std::string& warning : engine.Use(voice)) progress->OnWarning(warning);
+
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+  pipeline::Summary summary;
+  for (std::size_t i = 0; i < prepared.size(); ++i) {
+    const pipeline::NarrateResult result =
+        pipeline::Narrate(prepared[i], output_dirs[i], narrate, engine, *progress);
+    for (const auto& path : result.files) std::cout << path.string() << '\n';
+    std::cout.flush();
+    summary.inputs += 1;
+    summary.chapters += result.chapters;
+    summary.audio_s += result.audio_s;
+  }
+  summary.wall_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (terminal != nullptr) terminal->Finish(summary);
+}
+
+}  // namespace
+
+CLI::App* AddNarrateCommand(CLI::App& app) {
+  auto options = std::make_shared<NarrateCommandOptions>();
+  CLI::App* command = app.add_subcommand("narrate", "Narrate text files into chaptered audio");
+  command->add_option("inputs", options->inputs, "Text files to narrate (- for standard input)")
+      ->required();
+  command->add_option("-o,--output", options->narrate.output_dir, "Output folder")
+      ->capture_default_str();
+  command->add_option("--encoding", options->narrate.encoding,
+                      "Input encoding (UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5); default: detect");
+  command->add_option("--voice", options->narrate.voice, "Narrator voice (see `langdu voices`)")
+      ->capture_default_str();
+  command->add_option("--rate", options->narrate.rate_wpm, "Speaking rate, words per minute (80-450)");
+  command->add_option("--pitch", options->narrate.pitch, "Base pitch (0-100)");
+  command->add_option("--volume", options->narrate.volume, "Volume (0-200, 100 = normal)");
+  command->add_option("--format", options->format, "Audio format")
+      ->check(CLI::IsMember({"wav", "flac"}))
+      ->capture_default_str();
+  command->add_flag("--force", options->narrate.force, "Overwrite existing output files");
+  command->add_option("--chapter-pattern", options->narrate.structure.chapter_pattern,
+                      "Regular expression (ICU) that a chapter heading line starts with");
+  command->add_flag("--no-chapters", options->no_chapters, "Narrate the whole text as one chapter");
+  command->add_flag("-q,--quiet", options->quiet, "No progress or summary on stderr");
+  command->callback([options] { Run(*options); });
+  return command;
+}
+
+}  // namespace langdu::cli

@@ -1,0 +1,69 @@
+#include "cli/terminal_progress.h"
+
+#include <unistd.h>
+
+#include <cmath>
+
+namespace langdu::cli {
+
+TerminalProgress::TerminalProgress(std::FILE* stream)
+    : stream_(stream), terminal_(isatty(fileno(stream)) != 0) {}
+
+TerminalProgress::~TerminalProgress() { ClearLine(); }
+
+void TerminalProgress::ClearLine() {
+  if (terminal_ && dirty_) {
+    std::fputs("\r\033[K", stream_);
+    dirty_ = false;
+  }
+}
+
+void TerminalProgress::OnChapter(const std::string& input, int number, int count,
+                                 const std::string& title) {
+  line_ = input + ": chapter " + std::to_string(number) + "/" + std::to_string(count) + ": " + title;
+  if (terminal_) {
+    last_percent_ = -1;
+  } else {
+    std::fprintf(stream_, "langdu: %s\n", line_.c_str());
+  }
+}
+
+void TerminalProgress::OnAdvance(std::size_t done, std::size_t total) {
+  if (!terminal_ || total == 0) return;
+  const int percent = static_cast<int>(done * 100 / total);
+  if (percent == last_percent_) return;
+  last_percent_ = percent;
+  std::fprintf(stream_, "\r\033[K%3d%%  %s", percent, line_.c_str());
+  std::fflush(stream_);
+  dirty_ = true;
+}
+
+void TerminalProgress::OnWarning(const std::string& message) {
+  ClearLine();
+  std::fprintf(stream_, "langdu: warning: %s\n", message.c_str());
+}
+
+void TerminalProgress::OnFileWritten(const std::string&) {}
+
+void TerminalProgress::Finish(const pipeline::Summary& summary) {
+  ClearLine();
+  const double factor = summary.audio_s > 0 ? summary.wall_s / summary.audio_s : 0;
+  std::fprintf(stream_,
+               "langdu: %d input%s, %d chapter%s, %s of audio in %.1f s (real-time factor %.3f)\n",
+               summary.inputs, summary.inputs == 1 ? "" : "s", summary.chapters,
+               summary.chapters == 1 ? "" : "s", FormatDuration(summary.audio_s).c_str(),
+               summary.wall_s, factor);
+}
+
+std::string FormatDuration(double seconds) {
+  const long total = std::lround(seconds);
+  char text[32];
+  if (total >= 3600) {
+    std::snprintf(text, sizeof text, "%ld:%02ld:%02ld", total / 3600, total / 60 % 60, total % 60);
+  } else {
+    std::snprintf(text, sizeof text, "%ld:%02ld", total / 60, total % 60);
+  }
+  return text;
+}
+
+}  // namespace langdu::cli

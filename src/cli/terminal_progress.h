@@ -1,0 +1,39 @@
+#pragma once
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include "pipeline/progress.h"
+
+namespace langdu::cli {
+
+/// Progress on stderr: one overprinted line on a terminal; on anything else (a log, a screen
+/// reader's console) one plain line per chapter, so that nothing is said twice.
+class TerminalProgress : public pipeline::Progress {
+ public:
+  explicit TerminalProgress(std::FILE* stream);
+  ~TerminalProgress() override;
+
+  void OnChapter(const std::string& input, int number, int count, const std::string& title) override;
+  void OnAdvance(std::size_t done, std::size_t total) override;
+  void OnWarning(const std::string& message) override;
+  void OnFileWritten(const std::string& path) override;
+
+  /// Prints the closing summary line.
+  void Finish(const pipeline::Summary& summary);
+
+ private:
+  void ClearLine();
+
+  std::FILE* stream_;
+  bool terminal_;
+  std::string line_;  // the chapter part of the overprinted line
+  int last_percent_ = -1;
+  bool dirty_ = false;
+};
+
+/// "13:05" or "1:02:03" for a duration in seconds.
+std::string FormatDuration(double seconds);
+
+}  // namespace langdu::cli

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace langdu::publish {
+
+/// A safe file name for chapter `number` of `count`: "01-标题.wav". Chinese is kept; path
+/// separators, reserved and control characters become "_"; the title is cut to 60 code points;
+/// the number has at least two digits (more when `count` needs them).
+std::string ChapterFileName(int number, int count, std::string_view title, std::string_view extension);
+
+/// The files of one run. Each is written under a hidden temporary name in its final folder and
+/// renamed into place by Commit, so an interrupted or failed run leaves no file under a final name
+/// and never a partial one. Temporaries not committed are removed when the set is destroyed.
+class OutputSet {
+ public:
+  /// With `force` unset, a final path that exists already is an error.
+  explicit OutputSet(bool force) : force_(force) {}
+  ~OutputSet();
+  OutputSet(const OutputSet&) = delete;
+  OutputSet& operator=(const OutputSet&) = delete;
+
+  /// Reserves `final_path` and creates its folder. Returns the temporary path to write instead.
+  /// Throws core::Error(kOutput) when the path exists (without force), is reserved twice, or its
+  /// folder cannot be created.
+  std::filesystem::path Add(const std::filesystem::path& final_path);
+
+  /// Moves every file into place. Throws core::Error(kOutput) when a rename fails.
+  void Commit();
+
+  /// The final paths, in the order they were added.
+  std::vector<std::filesystem::path> final_paths() const;
+
+ private:
+  bool force_;
+  bool committed_ = false;
+  std::vector<std::pair<std::filesystem::path, std::filesystem::path>> files_;  // (temp, final)
+};
+
+/// Writes `contents` to `path` through a temporary file and a rename.
+void WriteFileAtomically(const std::filesystem::path& path, std::string_view contents);
+
+}  // namespace langdu::publish

@@ -1,0 +1,127 @@
+#include "synth/engine.h"
+
+#include <espeak-ng/speak_lib.h>
+
+#include <atomic>
+#include <cstring>
+
+#include "core/error.h"
+
+namespace langdu::synth {
+namespace {
+
+std::atomic<bool> engine_exists{false};
+
+// eSpeak hands audio to one global callback; the buffer to fill travels as the user data of each
+// espeak_Synth call.
+int CollectSamples(short* wav, int count, espeak_EVENT* events) {
+  if (wav == nullptr || count <= 0) return 0;
+  auto* samples = static_cast<std::vector<std::int16_t>*>(events->user_data);
+  samples->insert(samples->end(), wav, wav + count);
+  return 0;
+}
+
+// The one place where eSpeak's status codes become langdu errors.
+void Check(espeak_ERROR status, const std::string& what) {
+  if (status == EE_OK) return;
+  throw core::Error(core::ErrorKind::kEngine,
+                    "espeak-ng: " + what + " failed (status " + std::to_string(status) + ")");
+}
+
+std::string WithVariant(const std::string& espeak_voice, const std::string& variant) {
+  return variant.empty() ? espeak_voice : espeak_voice + "+" + variant;
+}
+
+}  // namespace
+
+Engine::Engine() {
+  if (engine_exists.exchange(true)) {
+    throw core::Error(core::ErrorKind::kInternal, "espeak-ng: one engine per process");
+  }
+  sample_rate_hz_ = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, espeakINITIALIZE_DONT_EXIT);
+  if (sample_rate_hz_ <= 0) {
+    engine_exists = false;
+    throw core::Error(core::ErrorKind::kEngine, "espeak-ng: cannot start (is espeak-ng-data installed?)");
+  }
+  espeak_SetSynthCallback(CollectSamples);
+}
+
+Engine::~Engine() {
+  espeak_Terminate();
+  engine_exists = false;
+}
+
+std::string Engine::Version() {
+  const char* data_path = nullptr;
+  return espeak_Info(&data_path);
+}
+
+void Engine::Select(const std::string& espeak_voice) {
+  if (selected_ == espeak_voice) return;
+  if (espeak_SetVoiceByName(espeak_voice.c_str()) != EE_OK) {
+    selected_.clear();
+    throw core::Error(core::ErrorKind::kVoice,
+                      "voice \"" + voice_.name + "\": espeak-ng has no voice \"" + espeak_voice + "\"");
+  }
+  selected_ = espeak_voice;
+  // Choosing a voice resets the speech parameters to the voice's own.
+  Check(espeak_SetParameter(espeakRATE, voice_.rate_wpm, 0), "setting the rate");
+  Check(espeak_SetParameter(espeakPITCH, voice_.pitch, 0), "setting the pitch");
+  Check(espeak_SetParameter(espeakRANGE, voice_.pitch_range, 0), "setting the pitch range");
+  Check(espeak_SetParameter(espeakVOLUME, voice_.volume, 0), "setting the volume");
+}
+
+bool Engine::ReadsHanzi(const std::string& espeak_voice) {
+  if (espeak_SetVoiceByName(espeak_voice.c_str()) != EE_OK) return false;
+  selected_.clear();
+  const char* text = "你好";
+  const void* cursor = text;
+  const char* phonemes = espeak_TextToPhonemes(&cursor, espeakCHARS_UTF8, 0);
+  // A voice that does not know Han characters switches to English and spells their code points.
+  return phonemes != nullptr && std::strstr(phonemes, "(en)") == nullptr && std::strlen(phonemes) < 40;
+}
+
+std::vector<std::string> Engine::Use(const Voice& voice) {
+  std::vector<std::string> warnings;
+  voice_ = voice;
+  if (!ReadsHanzi(voice_.mandarin)) {
+    warnings.push_back("voice \"" + voice.name + "\": espeak-ng " + Version() + " voice \"" +
+                       voice.mandarin + "\" reads Han characters as English; using cmn-latn-pinyin");
+    voice_.mandarin = "cmn-latn-pinyin";
+  }
+  selected_.clear();
+  Select(WithVariant(voice_.english, voice_.variant));
+  Select(WithVariant(voice_.mandarin, voice_.variant));
+  return warnings;
+}
+
+void Engine::Speak(const std::string& text, std::vector<std::int16_t>& samples) {
+  Check(espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr,
+                     &samples),
+        "synthesis");
+}
+
+std::vector<std::int16_t> Engine::Synthesize(const core::SpeechClause& clause) {
+  std::vector<std::int16_t> samples;
+  for (std::size_t i = 0; i < clause.runs.size(); ++i) {
+    const core::SpeechRun& run = clause.runs[i];
+    if (run.text.empty()) continue;
+    const bool english = run.language == core::Language::kEnglish;
+    Select(WithVariant(english ? voice_.english : voice_.mandarin, voice_.variant));
+    std::string text;
+    if (run.spell) {
+      // Letters one by one, so that eSpeak says their names: "GDP" → "G D P".
+      for (char c : run.text) {
+        if (!text.empty()) text += ' ';
+        text += c;
+      }
+    } else {
+      text = run.text;
+    }
+    if (i + 1 == clause.runs.size() && clause.engine_mark != '\0') text += clause.engine_mark;
+    Speak(text, samples);
+  }
+  return samples;
+}
+
+}  // namespace langdu::synth

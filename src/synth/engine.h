@@ -1,0 +1,54 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/speech_script.h"
+#include "synth/voice.h"
+
+namespace langdu::synth {
+
+/// The eSpeak NG engine, through its C library in synchronous mode. eSpeak NG keeps one global
+/// engine per process and is not thread-safe: at most one Engine may exist at a time, and it must
+/// be used from one thread.
+class Engine {
+ public:
+  /// Starts eSpeak NG. Throws core::Error(kEngine) when it cannot start (no voice data), and
+  /// core::Error(kInternal) when another Engine exists.
+  Engine();
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  /// The rate of every sample Synthesize returns (22050 Hz on Debian 12).
+  int sample_rate_hz() const { return sample_rate_hz_; }
+
+  /// eSpeak NG's version, e.g. "1.51".
+  static std::string Version();
+
+  /// Selects the narrator for the following clauses. When the narrator's Mandarin voice reads Han
+  /// characters as English (eSpeak NG 1.51's `cmn`), `cmn-latn-pinyin` is used instead and a
+  /// warning is returned. Throws core::Error(kVoice) when eSpeak NG lacks a voice it names.
+  std::vector<std::string> Use(const Voice& voice);
+
+  /// The narrator in use, after any substitution Use made.
+  const Voice& voice() const { return voice_; }
+
+  /// Synthesizes one clause, run by run, each in its language's voice. Returns the engine's
+  /// samples, untrimmed. Throws core::Error(kEngine) when eSpeak NG fails.
+  std::vector<std::int16_t> Synthesize(const core::SpeechClause& clause);
+
+  /// True when `espeak_voice` reads the Han text 你好 as Mandarin (not as English letters).
+  bool ReadsHanzi(const std::string& espeak_voice);
+
+ private:
+  void Select(const std::string& espeak_voice);
+  void Speak(const std::string& text, std::vector<std::int16_t>& samples);
+
+  int sample_rate_hz_ = 0;
+  Voice voice_;
+  std::string selected_;  // the eSpeak voice name currently loaded
+};
+
+}  // namespace langdu::synth
