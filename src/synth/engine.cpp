@@ -3,6 +3,7 @@
 #include <espeak-ng/speak_lib.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <cstring>
 
 #include "core/error.h"
@@ -96,6 +97,9 @@ std::vector<std::string> Engine::Use(const Voice& voice) {
 }
 
 void Engine::Speak(const std::string& text, std::vector<std::int16_t>& samples) {
+  // eSpeak draws its noise sources from rand(): a fixed seed per call makes the same text give the
+  // same samples, so that the same input gives the same output bytes.
+  std::srand(1);
   Check(espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr,
                      &samples),
         "synthesis");

@@ -1,0 +1,232 @@
+// End-to-end tests: the real langdu binary on samples/, read back with libsndfile and ffprobe.
+#include <sndfile.h>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "test_util.h"
+
+namespace langdu {
+namespace {
+
+using testing::Quote;
+using testing::ReadFile;
+using testing::RunCommand;
+using testing::RunLangdu;
+using testing::SourcePath;
+using testing::TempDir;
+using testing::WriteFile;
+
+const std::string kSeed = "samples/district-party-building-speech.txt";
+const std::string kStory = "samples/three-chapters.txt";
+
+std::string Sample(const std::string& relative) { return Quote(SourcePath(relative).string()); }
+
+double FfprobeDuration(const std::filesystem::path& path) {
+  const auto result = RunCommand("ffprobe -v error -show_entries format=duration -of csv=p=0 " +
+                                 Quote(path.string()));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  return std::atof(result.out.c_str());
+}
+
+double PeakOf(const std::filesystem::path& path) {
+  SF_INFO info{};
+  SNDFILE* file = sf_open(path.c_str(), SFM_READ, &info);
+  if (file == nullptr) return -1;
+  std::vector<short> samples(static_cast<std::size_t>(info.frames));
+  sf_read_short(file, samples.data(), info.frames);
+  sf_close(file);
+  int peak = 0;
+  for (short s : samples) peak = std::max(peak, std::abs(static_cast<int>(s)));
+  return peak;
+}
+
+TEST(Cli, OutlineOfTheSeedSpeechHasEightChapters) {
+  const auto result = RunLangdu("outline --json " + Sample(kSeed));
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto outline = nlohmann::json::parse(result.out);
+  EXPECT_EQ(outline["title"], "在全区党建工作会上的讲话");
+  ASSERT_EQ(outline["chapters"].size(), 8u) << result.out;
+  EXPECT_EQ(outline["chapters"][0]["title"], "在全区党建工作会上的讲话");
+  const char* openings[] = {"第一", "第二", "第三", "第四", "第五", "第六"};
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(outline["chapters"][i + 1]["title"].get<std::string>().rfind(openings[i], 0), 0u)
+        << outline["chapters"][i + 1]["title"];
+  }
+  EXPECT_EQ(outline["chapters"][7]["title"].get<std::string>().rfind("最后", 0), 0u);
+}
+
+TEST(Cli, OutlineAsText) {
+  const auto result = RunLangdu("outline " + Sample(kStory));
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("title: 小城故事\n"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("chapters: 4\n"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("2. 第一章 清晨 (3 paragraphs, "), std::string::npos) << result.out;
+}
+
+TEST(Cli, NarratesTheSeedIntoEightFilesWhoseDurationsMatchTheManifest) {
+  TempDir out;
+  const auto result = RunLangdu("narrate " + Sample(kSeed) + " -o " + Quote(out.path().string()));
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto manifest = nlohmann::json::parse(ReadFile(out / "manifest.json"));
+  ASSERT_EQ(manifest["chapters"].size(), 8u);
+  EXPECT_EQ(manifest["title"], "在全区党建工作会上的讲话");
+  EXPECT_EQ(manifest["source"]["encoding"], "UTF-8");
+  EXPECT_EQ(manifest["source"]["sha256"].get<std::string>().size(), 64u);
+  double total = 0;
+  for (const auto& chapter : manifest["chapters"]) {
+    const auto path = out / chapter["file"].get<std::string>();
+    ASSERT_TRUE(std::filesystem::exists(path)) << path;
+    EXPECT_NE(result.out.find(path.string()), std::string::npos);
+    const double duration = chapter["duration_s"].get<double>();
+    EXPECT_NEAR(FfprobeDuration(path), duration, 0.010) << path;
+    EXPECT_GT(duration, 20.0);
+    EXPECT_GT(PeakOf(path), 3000) << path;
+    total += duration;
+    double last_end = 0;
+    for (const auto& paragraph : chapter["paragraphs"]) {
+      for (const auto& sentence : paragraph["sentences"]) {
+        EXPECT_GE(sentence["start_s"].get<double>(), last_end);
+        EXPECT_GT(sentence["end_s"].get<double>(), sentence["start_s"].get<double>());
+        EXPECT_LE(sentence["end_s"].get<double>(), duration);
+        last_end = sentence["end_s"].get<double>();
+      }
+    }
+  }
+  EXPECT_NEAR(manifest["duration_s"].get<double>(), total, 0.001);
+  // The 13-minute speech, at the default rate.
+  EXPECT_GT(total, 8 * 60.0);
+  EXPECT_LT(total, 20 * 60.0);
+  EXPECT_NE(result.err.find("langdu: 1 input, 8 chapters, "), std::string::npos) << result.err;
+}
+
+TEST(Cli, SameInputGivesTheSameBytes) {
+  TempDir a;
+  TempDir b;
+  for (const auto* dir : {&a, &b}) {
+    const auto result =
+        RunLangdu("narrate -q --format flac " + Sample(kStory) + " -o " + Quote(dir->path().string()));
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(a.path())) {
+    const auto name = entry.path().filename();
+    if (name == "manifest.json") continue;
+    EXPECT_EQ(ReadFile(entry.path()), ReadFile(b / name.string())) << name;
+  }
+}
+
+TEST(Cli, ReadsStandardInput) {
+  TempDir out;
+  const auto result = RunLangdu("narrate -q - -o " + Quote(out.path().string()), "你好，世界。\n");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto manifest = nlohmann::json::parse(ReadFile(out / "manifest.json"));
+  EXPECT_EQ(manifest["source"]["path"], "-");
+  EXPECT_EQ(manifest["chapters"].size(), 1u);
+  EXPECT_TRUE(result.err.empty()) << result.err;
+}
+
+TEST(Cli, SeveralInputsEachGetTheirOwnFolder) {
+  TempDir out;
+  TempDir in;
+  WriteFile(in / "a.txt", "第一句话。");
+  WriteFile(in / "b.txt", "第二句话。");
+  const auto result = RunLangdu("narrate -q " + Quote((in / "a.txt").string()) + " " +
+                                Quote((in / "b.txt").string()) + " -o " + Quote(out.path().string()));
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_TRUE(std::filesystem::exists(out / "a" / "manifest.json"));
+  EXPECT_TRUE(std::filesystem::exists(out / "b" / "manifest.json"));
+}
+
+TEST(Cli, ListsVoices) {
+  const auto result = RunLangdu("voices");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("female\tfemale\t"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("male\tmale\t"), std::string::npos) << result.out;
+}
+
+// Errors: one line, the exit code of the class, and no output left behind.
+struct ErrorCase {
+  std::string name;
+  std::string arguments;  // {out} is replaced by the output folder, {in} by an input folder
+  std::string input;      // written to {in}/input.txt when not empty
+  int exit_code;
+  std::string message;    // the whole stderr, with {out} and {in} replaced
+};
+
+class CliErrorTest : public ::testing::TestWithParam<ErrorCase> {};
+
+std::string Fill(std::string text, const TempDir& out, const TempDir& in) {
+  for (const auto& [key, value] : {std::pair<std::string, std::string>{"{out}", out.path().string()},
+                                  {"{in}", in.path().string()}}) {
+    for (std::size_t at = text.find(key); at != std::string::npos; at = text.find(key)) {
+      text.replace(at, key.size(), value);
+    }
+  }
+  return text;
+}
+
+TEST_P(CliErrorTest, PrintsOneLineAndLeavesNoOutput) {
+  const ErrorCase& c = GetParam();
+  TempDir out;
+  TempDir in;
+  if (!c.input.empty()) WriteFile(in / "input.txt", c.input);
+  WriteFile(in / "existing.wav", "");
+  const auto result = RunLangdu(Fill(c.arguments, out, in));
+  EXPECT_EQ(result.exit_code, c.exit_code) << result.err;
+  EXPECT_EQ(result.err, Fill(c.message, out, in) + "\n");
+  EXPECT_TRUE(std::filesystem::is_empty(out.path())) << "output left behind";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Errors, CliErrorTest,
+    ::testing::Values(
+        ErrorCase{"MissingInput", "narrate {in}/nope.txt -o {out}", "", 3,
+                  "langdu: error: {in}/nope.txt: no such file"},
+        ErrorCase{"FolderInput", "narrate {in} -o {out}", "", 3,
+                  "langdu: error: {in}: is a folder, not a text file"},
+        ErrorCase{"EmptyInput", "narrate {in}/input.txt -o {out}", " \n\n \n", 5,
+                  "langdu: error: {in}/input.txt: no text to narrate"},
+        ErrorCase{"UnknownVoice", "narrate {in}/input.txt -o {out} --voice nobody", "你好。", 6,
+                  "langdu: error: --voice: unknown voice \"nobody\" (known: brisk, female, male)"},
+        ErrorCase{"RateOutOfRange", "narrate {in}/input.txt -o {out} --rate 9000", "你好。", 2,
+                  "langdu: error: --rate: 9000 is not in 80..450"},
+        ErrorCase{"UnknownFormat", "narrate {in}/input.txt -o {out} --format aiff", "你好。", 2,
+                  "langdu: error: --format: aiff not in {wav,flac}"},
+        ErrorCase{"OutputUnderAFile", "narrate {in}/input.txt -o {in}/input.txt/sub", "你好。", 7,
+                  "langdu: error: {in}/input.txt/sub: cannot create folder: Not a directory"},
+        ErrorCase{"NoSubcommand", "", "", 2,
+                  "langdu: error: A subcommand is required"}),
+    [](const auto& info) { return info.param.name; });
+
+TEST(Cli, ExistingOutputIsKeptWithoutForce) {
+  TempDir out;
+  TempDir in;
+  WriteFile(in / "s.txt", "第一句。");
+  ASSERT_EQ(RunLangdu("narrate -q " + Quote((in / "s.txt").string()) + " -o " + Quote(out.path().string())).exit_code, 0);
+  const auto before = ReadFile(out / "manifest.json");
+  WriteFile(in / "s.txt", "第二句。");
+  const auto again = RunLangdu("narrate -q " + Quote((in / "s.txt").string()) + " -o " + Quote(out.path().string()));
+  EXPECT_EQ(again.exit_code, 7);
+  EXPECT_NE(again.err.find("already exists (use --force to overwrite)"), std::string::npos) << again.err;
+  EXPECT_EQ(ReadFile(out / "manifest.json"), before);
+  const auto forced = RunLangdu("narrate -q --force " + Quote((in / "s.txt").string()) + " -o " + Quote(out.path().string()));
+  EXPECT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_NE(ReadFile(out / "manifest.json"), before);
+}
+
+TEST(Cli, UndecodableInputNamesFileLineAndByte) {
+  TempDir out;
+  TempDir in;
+  WriteFile(in / "bad.txt", "第一行\n第二\xff行\n");
+  const auto result = RunLangdu("narrate --encoding UTF-8 " + Quote((in / "bad.txt").string()) +
+                                " -o " + Quote(out.path().string()));
+  EXPECT_EQ(result.exit_code, 4);
+  EXPECT_EQ(result.err, "langdu: error: " + (in / "bad.txt").string() + ":2: invalid UTF-8 at byte 16\n");
+  EXPECT_TRUE(std::filesystem::is_empty(out.path()));
+}
+
+}  // namespace
+}  // namespace langdu
