@@ -61,6 +61,11 @@ std::optional<Match> MatchCardinal(const Context& ctx, std::size_t pos) {
   if (sign == 0 && number->IsInteger() &&
       (ctx.LatinBefore(pos) || (pos > 0 && ctx.At(pos - 1) == U'-' && ctx.LatinBefore(pos - 1)))) {
     const std::string& digits = number->integer;
+    std::size_t name = pos;
+    while (ctx.LatinBefore(name) || ctx.At(name - 1) == U'-') --name;
+    if (AfterDigitKeyword(ctx, name)) {  // 车次G1234, 航班CA1234: a code read with 幺
+      return Match{end, ctx.spell().Digits(digits, ctx.options().yao_for_one), "digits"};
+    }
     return Match{end,
                  digits.size() <= 2 ? ctx.spell().Cardinal(digits, LiangStyle::kNever)
                                     : ctx.spell().Digits(digits, false),

@@ -107,8 +107,9 @@ std::optional<Match> MatchDate(const Context& ctx, std::size_t pos) {
     }
   }
 
-  // 80后, 00后: a generation, said digit by digit.
-  if (first && first->text.size() == 2 && first->text[1] == '0' && ctx.At(first->end) == U'后') {
+  // 80后, 95后, 00后: a generation, said digit by digit.
+  if (first && first->text.size() == 2 && (first->text[1] == '0' || first->text[1] == '5') &&
+      ctx.At(first->end) == U'后') {
     return Match{first->end, ctx.spell().Digits(first->text, false), "date"};
   }
 

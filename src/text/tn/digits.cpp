@@ -76,6 +76,8 @@ std::string SpellGroups(const Context& ctx, const std::vector<std::string>& grou
   return spoken;
 }
 
+}  // namespace
+
 bool AfterDigitKeyword(const Context& ctx, std::size_t pos) {
   const auto joiner = [](char32_t c) {
     return std::find(std::begin(kKeywordJoiners), std::end(kKeywordJoiners), c) !=
@@ -90,8 +92,6 @@ bool AfterDigitKeyword(const Context& ctx, std::size_t pos) {
   }
   return false;
 }
-
-}  // namespace
 
 std::optional<Match> MatchPhone(const Context& ctx, std::size_t pos) {
   if (ctx.LatinBefore(pos) || ctx.DigitBefore(pos)) return std::nullopt;

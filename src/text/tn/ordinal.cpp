@@ -59,7 +59,8 @@ std::optional<Match> MatchListMarker(const Context& ctx, std::size_t pos) {
   if (opened && *closer < 3) return std::nullopt;
   if (ctx.IsDigit(i + run + 1)) return std::nullopt;
   const std::string digits = ctx.Utf8(i, i + run);
-  return Match{i + run + 1, ctx.spell().Cardinal(digits, LiangStyle::kNever) + "、", "list"};
+  return Match{ctx.SkipSpaces(i + run + 1), ctx.spell().Cardinal(digits, LiangStyle::kNever) + "、",
+               "list"};
 }
 
 std::optional<Match> MatchOrdinal(const Context& ctx, std::size_t pos) {

@@ -53,8 +53,11 @@ bool IsRangeSeparator(char32_t c) {
 }
 
 std::optional<Match> MatchRange(const Context& ctx, std::size_t pos) {
-  if (!ctx.IsDigit(pos) || ctx.LatinBefore(pos) || SignAt(ctx, pos - 1) != 0) return std::nullopt;
-  const std::optional<Operand> left = ScanOperand(ctx, pos);
+  // -5~3℃: the first end may be below zero.
+  const bool negative = SignAt(ctx, pos) < 0;
+  const std::size_t start = negative ? pos + 1 : pos;
+  if (!ctx.IsDigit(start) || ctx.LatinBefore(pos)) return std::nullopt;
+  const std::optional<Operand> left = ScanOperand(ctx, start);
   if (!left) return std::nullopt;
   const std::size_t separator = left->end;
   const char32_t dash = ctx.At(separator);
@@ -62,13 +65,23 @@ std::optional<Match> MatchRange(const Context& ctx, std::size_t pos) {
   const std::size_t right_begin = dash == U'-' ? separator + 1 : ctx.SkipSpaces(separator + 1);
   const std::optional<Operand> right = ScanOperand(ctx, right_begin);
   if (!right) return std::nullopt;
+  // 以3-2获胜: a score.
+  if (dash == U'-' && !negative && RatioContext(ctx, pos) && left->number.IsInteger() &&
+      right->number.IsInteger() && !left->unit && !right->unit && !left->percent &&
+      !right->percent) {
+    return Match{right->end, ctx.SpellNumber(left->number) + "比" + ctx.SpellNumber(right->number),
+                 "ratio"};
+  }
   // 1-2-3 is a code; 3-5 with the larger number first is not a range (a score, a code).
   if (IsRangeSeparator(ctx.At(right->end)) && ctx.IsDigit(right->end + 1)) return std::nullopt;
   if (ctx.IsLatin(right->end) || ctx.IsDigit(right->end)) return std::nullopt;
-  if (dash == U'-' && ValueOf(left->number) >= ValueOf(right->number)) return std::nullopt;
+  if (dash == U'-' && (negative || ValueOf(left->number) >= ValueOf(right->number))) {
+    return std::nullopt;
+  }
   if (left->percent && !right->percent) return std::nullopt;
 
   std::string spoken;
+  if (negative && (right->percent || IsYear(left->number))) return std::nullopt;
   if (right->percent) {
     spoken = SpellPercent(ctx, left->number) + "到" + SpellPercent(ctx, right->number);
   } else if (IsYear(left->number) && IsYear(right->number) && !left->unit && !right->unit &&
@@ -77,10 +90,11 @@ std::optional<Match> MatchRange(const Context& ctx, std::size_t pos) {
                right->number.integer < "2100" && left->number.integer >= "1000"))) {
     spoken = SpellYear(ctx, left->number) + "到" + SpellYear(ctx, right->number);
   } else {
-    const bool ordinal = ctx.EndsWith(pos, U"第");
+    const bool ordinal = ctx.EndsWith(start, U"第");
     const bool measure =
         !ordinal && (right->unit ? right->unit->liang : MeasureWordAt(ctx, right->end));
-    spoken = ctx.SpellNumber(left->number, measure);
+    if (negative) spoken = right->unit && right->unit->temperature ? "零下" : "负";
+    spoken += ctx.SpellNumber(left->number, measure);
     if (left->unit) spoken += left->unit->spoken;
     spoken += "到" + ctx.SpellNumber(right->number, measure);
     if (right->unit) spoken += right->unit->spoken;

@@ -45,6 +45,10 @@ std::optional<Unit> MatchUnit(const Context& ctx, std::size_t i);
 /// (spaces skipped). Table in cardinal.cpp.
 bool MeasureWordAt(const Context& ctx, std::size_t i);
 
+/// True when a keyword that announces a code (电话, 邮编, 车次...) stands just before `pos`,
+/// possibly followed by ：, 是 or 为. digits.cpp.
+bool AfterDigitKeyword(const Context& ctx, std::size_t pos);
+
 /// The sign written at `pos` before a digit: '-' or '−' (-1), '+' (+1), else 0. A '-' after a
 /// digit, letter or closing bracket is a dash, not a sign.
 int SignAt(const Context& ctx, std::size_t pos);
@@ -54,6 +58,9 @@ std::string SpellPercent(const Context& ctx, const Number& number, std::string_v
 
 /// A year digit by digit in the configured style (二〇一九). date.cpp.
 std::string SpellYear(const Context& ctx, const Number& number);
+
+/// True when a word before `pos` (比分, 以) makes a:b or a-b a score. time.cpp.
+bool RatioContext(const Context& ctx, std::size_t pos);
 
 /// The range separators between two numbers: - ~ ～ — – 〜.
 bool IsRangeSeparator(char32_t c);

@@ -140,6 +140,10 @@ std::optional<Match> MatchSymbol(const Context& ctx, std::size_t pos) {
                    "symbol"};
     }
   }
+  // 5-3 left over by the range, date and phone rules: a dash inside a code is 杠.
+  if (ctx.At(pos) == U'-' && ctx.DigitBefore(pos) && ctx.IsDigit(pos + 1)) {
+    return Match{pos + 1, "杠", "symbol"};
+  }
   // 5元/斤: a slash between Chinese words is 每.
   if (ctx.At(pos) == U'/' && pos > 0 && ctx.IsHan(pos - 1) && ctx.IsHan(pos + 1)) {
     return Match{pos + 1, "每", "symbol"};

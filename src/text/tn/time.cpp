@@ -67,10 +67,14 @@ std::string TwoDigits(const Context& ctx, const std::string& digits) {
 
 }  // namespace
 
+bool RatioContext(const Context& ctx, std::size_t pos) {
+  return PrecededByAny(ctx, pos, kRatioWords);
+}
+
 std::optional<Match> MatchTime(const Context& ctx, std::size_t pos) {
   if (!ctx.IsDigit(pos) || ctx.DigitBefore(pos)) return std::nullopt;
   const std::optional<Clock> clock = ScanClock(ctx, pos);
-  const bool ratio_context = PrecededByAny(ctx, pos, kRatioWords);
+  const bool ratio_context = RatioContext(ctx, pos);
   if (!clock || ratio_context) {
     // a:b that is not a time: a score or a ratio (3:2 → 三比二, 1:1000 → 一比一千).
     const std::optional<Number> left = ctx.ScanNumber(pos);
