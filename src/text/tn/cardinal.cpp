@@ -53,7 +53,12 @@ std::optional<Match> MatchCardinal(const Context& ctx, std::size_t pos) {
   const int sign = SignAt(ctx, pos);
   const std::size_t start = sign != 0 ? pos + 1 : pos;
   const std::optional<Number> number = ctx.ScanNumber(start);
-  if (!number) return std::nullopt;
+  if (!number) {
+    // Digits left over after another reading ended inside a run: never hand digits to eSpeak.
+    if (sign != 0 || !ctx.IsDigit(pos)) return std::nullopt;
+    const std::size_t run = ctx.DigitRun(pos);
+    return Match{pos + run, ctx.spell().Digits(ctx.Utf8(pos, pos + run), false), "digits"};
+  }
   const std::size_t end = number->end;
 
   // Digits glued to Latin letters name a model (G20, MP3, RTX3090): short numbers are read as

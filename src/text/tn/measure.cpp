@@ -6,8 +6,8 @@ namespace langdu::text::tn {
 namespace {
 
 // The unit table: written form, spoken form, whether a bare 2 before it is 两, and whether it is
-// a temperature (below zero is 零下). Longest match wins; a unit ending in a letter must not be
-// followed by another letter (5km, not 5kmh).
+// a temperature (below zero is 零下). Longest match wins; a unit ending in a letter or digit must
+// not be followed by another (5km, not 5kmh; 5m2, not 5m20).
 struct UnitRow {
   std::u32string_view written;
   std::string_view spoken;
@@ -105,7 +105,8 @@ std::optional<Unit> MatchUnit(const Context& ctx, std::size_t i) {
   for (const UnitRow& row : kUnits) {
     if (!ctx.StartsWith(i, row.written)) continue;
     const std::size_t end = i + row.written.size();
-    if (ctx.IsLatin(end - 1) && (ctx.IsLatin(end) || ctx.IsDigit(end))) continue;
+    const bool alnum_end = ctx.IsLatin(end - 1) || ctx.IsDigit(end - 1);
+    if (alnum_end && (ctx.IsLatin(end) || ctx.IsDigit(end))) continue;
     if (best == nullptr || row.written.size() > best->written.size()) best = &row;
   }
   if (best == nullptr) return std::nullopt;
