@@ -25,6 +25,14 @@ constexpr Matcher kMatchers[] = {
 // Rules whose matches may be joined into a range by a dash: 9:00-17:00, 3月5日-4月6日.
 constexpr std::string_view kJoinableRules[] = {"time", "date", "money", "measure", "percent"};
 
+// Cleanup folds full-width digits and letters before normalization; folding them again here
+// lets text that skipped cleanup read the same. Unchanged text is copied from the source.
+char32_t FoldWidth(char32_t c) {
+  const bool digit = c >= U'０' && c <= U'９';
+  const bool letter = (c >= U'Ａ' && c <= U'Ｚ') || (c >= U'ａ' && c <= U'ｚ');
+  return digit || letter ? c - (U'０' - U'0') : c;
+}
+
 std::optional<Match> Classify(const Context& ctx, std::size_t pos) {
   for (Matcher matcher : kMatchers) {
     if (std::optional<Match> match = matcher(ctx, pos); match && match->end > pos) return match;
@@ -79,7 +87,7 @@ core::SpokenText Normalizer::Normalize(std::string_view text) const {
   std::vector<std::size_t> byte_offsets;
   for (std::size_t pos = 0; pos < text.size();) {
     byte_offsets.push_back(pos);
-    code_points.push_back(core::NextCodePoint(text, pos));
+    code_points.push_back(FoldWidth(core::NextCodePoint(text, pos)));
   }
   byte_offsets.push_back(text.size());
 
