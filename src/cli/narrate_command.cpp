@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 
+#include "cli/normalize_command.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
 #include "pipeline/narrate.h"
@@ -110,6 +111,7 @@ CLI::App* AddNarrateCommand(CLI::App& app) {
                       "Regular expression (ICU) that a chapter heading line starts with");
   command->add_flag("--no-chapters", options->no_chapters, "Narrate the whole text as one chapter");
   command->add_flag("-q,--quiet", options->quiet, "No progress or summary on stderr");
+  AddNormalizeOptions(*command, options->narrate.normalize);
   command->callback([options] { Run(*options); });
   return command;
 }
