@@ -255,12 +255,16 @@ std::variant<DecodedText, DecodeFailure> TryDecode(std::string_view bytes, UConv
   return decoded;
 }
 
+Error DecodeError(std::string_view where, UConverter* converter, const DecodeFailure& failure) {
+  return Error(ErrorKind::kInputDecode, std::string(where) + ":" + std::to_string(failure.line) +
+                                            ": invalid " + DisplayName(converter) + " at byte " +
+                                            std::to_string(failure.byte_offset));
+}
+
 DecodedText DecodeOrThrow(std::string_view bytes, std::string_view where, UConverter* converter) {
   auto result = TryDecode(bytes, converter);
   if (auto* failure = std::get_if<DecodeFailure>(&result)) {
-    throw Error(ErrorKind::kInputDecode, std::string(where) + ":" + std::to_string(failure->line) +
-                                             ": invalid " + DisplayName(converter) + " at byte " +
-                                             std::to_string(failure->byte_offset));
+    throw DecodeError(where, converter, *failure);
   }
   return std::get<DecodedText>(std::move(result));
 }
@@ -367,22 +371,27 @@ DecodedText Detect(std::string_view bytes, std::string_view where) {
   }
   std::optional<DecodedText> best;
   long best_score = 0;
-  std::string first_candidate;
+  std::optional<std::pair<Converter, DecodeFailure>> first_failure;
   for (const std::string& name : DetectorCandidates(bytes)) {
     Converter converter = OpenConverter(name);
     if (!converter) continue;
-    if (first_candidate.empty()) first_candidate = name;
     auto result = TryDecode(bytes, converter.get());
-    auto* decoded = std::get_if<DecodedText>(&result);
-    if (decoded == nullptr) continue;
-    const long score = PlausibilityScore(decoded->utf8);
+    if (auto* failure = std::get_if<DecodeFailure>(&result)) {
+      if (!first_failure) first_failure.emplace(std::move(converter), *failure);
+      continue;
+    }
+    auto& decoded = std::get<DecodedText>(result);
+    const long score = PlausibilityScore(decoded.utf8);
+    // Almost any even-length byte string is valid UTF-16: without a BOM it must look like text.
+    if (name.starts_with("UTF-16") && score <= 0) continue;
     if (!best || score > best_score) {
       best_score = score;
-      best = std::move(*decoded);
+      best = std::move(decoded);
     }
   }
   if (best) return std::move(*best);
-  return DecodeOrThrow(bytes, where, OpenConverter(first_candidate).get());
+  // GB18030 and Big5 are always candidates, so one of them failed.
+  throw DecodeError(where, first_failure->first.get(), first_failure->second);
 }
 
 }  // namespace

@@ -31,6 +31,8 @@ constexpr std::size_t kMaxTitleCodePoints = 40;
 constexpr std::size_t kMinCutTitleCodePoints = 6;
 
 constexpr std::u32string_view kOpeners = U"“‘「『《〈（(【〔[{";
+// A mark inside a book title (《你好！》) ends the title, not the sentence.
+constexpr std::u32string_view kTitleClosers = U"》〉";
 constexpr std::u32string_view kSentenceMarks = U"。！？!?";
 constexpr std::u32string_view kTitleTrailingMarks = U"。！？…，、；：,.!?;:—";
 constexpr std::u32string_view kClauseMarks = U"，；：,;:";
@@ -223,7 +225,10 @@ class SentenceSplitter {
         if (!Contains(kOpeners, c) && c != ' ') break;
         at = previous;
       }
-      if (at > bounds.back() && at < text.size()) bounds.push_back(at);
+      if (at > bounds.back() && at < text.size() &&
+          !Contains(kTitleClosers, LastCodePoint(text.substr(0, at)))) {
+        bounds.push_back(at);
+      }
     }
     bounds.push_back(text.size());
 
