@@ -188,7 +188,11 @@ void AppendUtf16(std::u16string_view units, std::string& utf8) {
       c = U16_GET_SUPPLEMENTARY(c, units[i + 1]);
       ++i;
     }
-    utf8 += core::EncodeUtf8(c);
+    if (c < 0x80) {
+      utf8 += static_cast<char>(c);
+    } else {
+      utf8 += core::EncodeUtf8(c);
+    }
   }
 }
 
@@ -199,7 +203,9 @@ struct DecodeFailure {
 
 // Decodes with a STOP callback in fixed-size chunks. Lines are counted on the decoded text
 // because a 0x0A byte is not a line break in UTF-16 or inside a GB18030 sequence.
-std::variant<DecodedText, DecodeFailure> TryDecode(std::string_view bytes, UConverter* converter) {
+// With `partial`, `bytes` is a prefix of the input: a sequence cut at its end is not an error.
+std::variant<DecodedText, DecodeFailure> TryDecode(std::string_view bytes, UConverter* converter,
+                                                   bool partial = false) {
   constexpr std::size_t kChunkUnits = 1 << 14;
   DecodedText decoded{{}, DisplayName(converter)};
   decoded.utf8.reserve(bytes.size() + bytes.size() / 2);
@@ -220,7 +226,7 @@ std::variant<DecodedText, DecodeFailure> TryDecode(std::string_view bytes, UConv
     }
     UErrorCode status = U_ZERO_ERROR;
     ucnv_toUnicode(converter, &target, buffer.data() + buffer.size(), &source, source_limit,
-                   nullptr, /*flush=*/true, &status);
+                   nullptr, /*flush=*/!partial, &status);
     std::u16string_view units(buffer.data(), static_cast<std::size_t>(target - buffer.data()));
     for (std::size_t i = start; i < units.size(); ++i) {
       if (units[i] == u'\n') {
@@ -332,10 +338,7 @@ std::vector<std::string> DetectorCandidates(std::string_view bytes) {
   UErrorCode status = U_ZERO_ERROR;
   Detector detector(ucsdet_open(&status));
   if (U_SUCCESS(status)) {
-    // The detector reads a prefix: its statistics settle long before a book ends.
-    constexpr std::size_t kDetectorSample = 1 << 16;
-    const std::string_view sample = bytes.substr(0, kDetectorSample);
-    ucsdet_setText(detector.get(), sample.data(), static_cast<int32_t>(sample.size()), &status);
+    ucsdet_setText(detector.get(), bytes.data(), static_cast<int32_t>(bytes.size()), &status);
     int32_t count = 0;
     const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &count, &status);
     for (int32_t i = 0; U_SUCCESS(status) && i < count; ++i) {
@@ -366,30 +369,33 @@ DecodedText Detect(std::string_view bytes, std::string_view where) {
   // Other encodings rarely form valid UTF-8 sequences: a text made mostly of them is UTF-8 with
   // a few bad bytes, and guessing another encoding would turn it into nonsense silently.
   constexpr std::size_t kUtf8Majority = 4;
-  if (scan.invalid == 0 || scan.valid_multibyte >= kUtf8Majority * scan.invalid) {
+  if (scan.invalid == 0) return DecodedText{std::string(bytes), "UTF-8"};
+  if (scan.valid_multibyte >= kUtf8Majority * scan.invalid) {
     return DecodeOrThrow(bytes, where, OpenConverter("UTF-8").get());
   }
-  std::optional<DecodedText> best;
+  // Candidates are judged on a prefix; only the winner decodes the whole input.
+  constexpr std::size_t kJudgedBytes = 1 << 16;
+  const std::string_view sample = bytes.substr(0, kJudgedBytes);
+  Converter best;
   long best_score = 0;
   std::optional<std::pair<Converter, DecodeFailure>> first_failure;
-  for (const std::string& name : DetectorCandidates(bytes)) {
+  for (const std::string& name : DetectorCandidates(sample)) {
     Converter converter = OpenConverter(name);
     if (!converter) continue;
-    auto result = TryDecode(bytes, converter.get());
+    auto result = TryDecode(sample, converter.get(), sample.size() < bytes.size());
     if (auto* failure = std::get_if<DecodeFailure>(&result)) {
       if (!first_failure) first_failure.emplace(std::move(converter), *failure);
       continue;
     }
-    auto& decoded = std::get<DecodedText>(result);
-    const long score = PlausibilityScore(decoded.utf8);
+    const long score = PlausibilityScore(std::get<DecodedText>(result).utf8);
     // Almost any even-length byte string is valid UTF-16: without a BOM it must look like text.
     if (name.starts_with("UTF-16") && score <= 0) continue;
     if (!best || score > best_score) {
       best_score = score;
-      best = std::move(decoded);
+      best = std::move(converter);
     }
   }
-  if (best) return std::move(*best);
+  if (best) return DecodeOrThrow(bytes, where, best.get());
   // GB18030 and Big5 are always candidates, so one of them failed.
   throw DecodeError(where, first_failure->first.get(), first_failure->second);
 }

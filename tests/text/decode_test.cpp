@@ -171,6 +171,18 @@ TEST(Decode, DetectsSeedInBig5) {
   EXPECT_EQ(text.utf8, traditional);
 }
 
+TEST(Decode, DecodesGb18030BeyondTheJudgedPrefix) {
+  std::string book;
+  for (int i = 0; i < 20; ++i) book += Seed();
+  const std::string bytes = Encode(book, "GB18030");
+  ASSERT_GT(bytes.size(), 1u << 16);
+  EXPECT_EQ(Decode(bytes, "x.txt").utf8, book);
+  // A bad byte past the prefix the detector judges is still found, with its line.
+  const std::string broken = bytes + "\n\x81\x20";
+  EXPECT_EQ(DecodeError(broken),
+            "speech.txt:342: invalid GB18030 at byte " + std::to_string(bytes.size() + 1));
+}
+
 TEST(Decode, ReadsGb18030FourByteSequences) {
   const std::string text = "生僻字𠀀和表情😀。";
   EXPECT_EQ(Decode(Encode(text, "GB18030"), "x.txt", "gb18030").utf8, text);
