@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -64,7 +65,15 @@ bool IsSpeakable(std::string_view text) {
   return false;
 }
 
-bool IsLatinWordChar(char32_t c) { return c < 0x250 && u_isalnum(static_cast<UChar32>(c)); }
+// Han, kana, hangul and full-width forms are written without spaces between words.
+bool IsWide(char32_t c) {
+  return core::IsHan(c) || (c >= 0x3000 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+         (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+// Markers of list items and quotes in plain text and Markdown: not spoken, and an item starts a
+// paragraph even inside a block.
+constexpr std::array<std::string_view, 6> kItemMarkers = {"- ", "* ", "+ ", "> ", "• ", "· "};
 
 struct LineInfo {
   std::size_t begin = 0;  ///< in the cleaned text
@@ -72,6 +81,7 @@ struct LineInfo {
   std::optional<HeadingMatch> heading = {};
   bool accepted = false;
   std::size_t text_offset = 0;  ///< bytes before the spoken text: a Markdown "## ", at any level
+  bool item = false;            ///< starts with a list or quote marker
   bool empty() const { return begin == end; }
 };
 
@@ -140,7 +150,9 @@ bool UsesBlankLineParagraphs(const std::vector<LineInfo>& lines, std::string_vie
     blank_between = blank_between || blank_pending;
     blank_pending = false;
     seen_text = true;
-    if (i + 1 >= lines.size() || lines[i + 1].empty() || lines[i].accepted) continue;
+    if (i + 1 >= lines.size() || lines[i + 1].empty() || lines[i + 1].item || lines[i].accepted) {
+      continue;
+    }
     ++joined;
     const char32_t last = LastCodePoint(text.substr(lines[i].begin, lines[i].end - lines[i].begin));
     if (!Contains(kLineEndMarks, last) && !core::IsCloser(last)) ++wrapped;
@@ -171,7 +183,7 @@ ParagraphText JoinLines(const Draft& draft, const std::vector<LineInfo>& lines,
       const char32_t before = LastCodePoint(paragraph.text);
       std::size_t at = 0;
       const char32_t after = core::NextCodePoint(piece, at);
-      if (IsLatinWordChar(before) && IsLatinWordChar(after)) {
+      if (!IsWide(before) && !IsWide(after)) {
         paragraph.text += ' ';
         paragraph.offsets.push_back(clean.source_offsets[lines[draft.lines[k - 1]].end]);
       }
@@ -350,6 +362,16 @@ core::Document ParseStructure(const CleanText& clean, std::string_view decoded,
     AcceptSequences(lines);
   }
   for (LineInfo& line : lines) {
+    const std::string_view line_text = text.substr(line.begin, line.end - line.begin);
+    for (std::string_view marker : kItemMarkers) {
+      if (line.text_offset == 0 && line_text.size() > marker.size() &&
+          line_text.starts_with(marker)) {
+        line.item = true;
+        line.text_offset = marker.size();
+      }
+    }
+  }
+  for (LineInfo& line : lines) {
     if (!line.accepted) line.heading.reset();
   }
 
@@ -412,7 +434,7 @@ core::Document ParseStructure(const CleanText& clean, std::string_view decoded,
       }
       const bool is_title = has_title && i == first_index;
       const bool is_heading = !is_title && line.heading.has_value();
-      if (!blank_line_mode || is_title || is_heading) close();
+      if (!blank_line_mode || is_title || is_heading || line.item) close();
       current.lines.push_back(i);
       current.title = current.title || is_title;
       current.heading = current.heading || is_heading;

@@ -240,6 +240,21 @@ TEST(Structure, JoinsHardWrappedLatinWordsWithASpace) {
             (std::vector<std::string>{"This is a long line of text.", "Second one here."}));
 }
 
+TEST(Structure, JoinsLatinAndQuotesWithASpaceButNotHan) {
+  const core::Document document =
+      Parse("He said\n“hello” to\nthe 山。他说\n“好”。\n\nOne more\nline.");
+  EXPECT_EQ(SentenceTexts(document), (std::vector<std::string>{"He said “hello” to the 山。",
+                                                               "他说“好”。", "One more line."}));
+}
+
+TEST(Structure, ListItemsAndQuotesAreParagraphsWithoutMarkers) {
+  const core::Document document =
+      Parse("Title Here\n\n- item one\n- item two\n\n> a quoted line\nthat goes on.");
+  EXPECT_EQ(SentenceTexts(document), (std::vector<std::string>{"Title Here", "item one", "item two",
+                                                               "a quoted line that goes on."}));
+  EXPECT_EQ(document.chapters[0].paragraphs[1].sentences[0].span.column, 3);
+}
+
 TEST(Structure, BlankLinesBetweenOneLineParagraphsKeepLines) {
   const core::Document document = Parse("第一段。\n\n第二段。\n\n第三段。\n第四段。");
   EXPECT_EQ(document.chapters[0].paragraphs.size(), 4u);
