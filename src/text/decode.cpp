@@ -226,14 +226,10 @@ std::variant<DecodedText, DecodeFailure> TryDecode(std::string_view bytes, UConv
     }
     UErrorCode status = U_ZERO_ERROR;
     ucnv_toUnicode(converter, &target, buffer.data() + buffer.size(), &source, source_limit,
-                   nullptr, /*flush=*/!partial, &status);
+                   nullptr, /*flush=*/partial ? 0 : 1, &status);
     std::u16string_view units(buffer.data(), static_cast<std::size_t>(target - buffer.data()));
     for (std::size_t i = start; i < units.size(); ++i) {
-      if (units[i] == u'\n') {
-        ++line;
-      } else if (after_cr) {
-        ++line;
-      }
+      if (units[i] == u'\n' || after_cr) ++line;  // LF, CR LF (counted at LF) or a lone CR
       after_cr = units[i] == u'\r';
     }
     if (status == U_BUFFER_OVERFLOW_ERROR) {

@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -189,8 +190,9 @@ ParagraphText JoinLines(const Draft& draft, const std::vector<LineInfo>& lines,
       }
     }
     paragraph.text += piece;
-    paragraph.offsets.insert(paragraph.offsets.end(), clean.source_offsets.begin() + begin,
-                             clean.source_offsets.begin() + line.end);
+    const std::span<const std::uint32_t> offsets(clean.source_offsets);
+    const auto line_offsets = offsets.subspan(begin, line.end - begin);
+    paragraph.offsets.insert(paragraph.offsets.end(), line_offsets.begin(), line_offsets.end());
   }
   const std::size_t last_end = lines[draft.lines.back()].end;
   paragraph.offsets.push_back(clean.source_offsets[last_end]);

@@ -129,6 +129,15 @@ TEST(Decode, DetectsUtf16BeByBom) {
   EXPECT_EQ(text.encoding, "UTF-16BE");
 }
 
+TEST(Decode, DetectsUtf32ByBom) {
+  const DecodedText text = Decode(Encode("\xEF\xBB\xBF"
+                                         "你好",
+                                         "UTF-32LE"),
+                                  "x.txt");
+  EXPECT_EQ(text.utf8, "你好");
+  EXPECT_EQ(text.encoding, "UTF-32LE");
+}
+
 TEST(Decode, DetectsSeedInUtf16Le) {
   const std::string seed = Seed();
   const DecodedText text = Decode(Encode("\xEF\xBB\xBF" + seed, "UTF-16LE"), "x.txt");
