@@ -1,13 +1,15 @@
 #include "cli/normalize_command.h"
 
-#include <fstream>
+#include <algorithm>
 #include <iostream>
-#include <iterator>
 #include <map>
 #include <memory>
 #include <string>
 
 #include "core/error.h"
+#include "pipeline/input.h"
+#include "text/cleanup.h"
+#include "text/decode.h"
 #include "text/tn/explain.h"
 
 namespace langdu::cli {
@@ -86,17 +88,20 @@ void NormalizeStdin(const text::tn::Normalizer& normalizer, bool explain) {
   }
 }
 
-// A file is read as UTF-8 (a BOM is dropped). The narration pipeline decodes other encodings
-// with text::Decode and cleans lines with text::Cleanup; this command will use them too once
-// they are available to it.
+// A file is decoded in whatever encoding it is in, then cleaned line by line like the narration
+// pipeline does, so that what is printed is what would be spoken.
 void NormalizeFile(const text::tn::Normalizer& normalizer, const std::string& path, bool explain) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw core::Error(core::ErrorKind::kInputMissing, path + ": cannot read the file");
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::size_t bom = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  CheckUtf8(std::string_view(bytes).substr(bom), path, 1, bom);
-  const auto lines = text::tn::NormalizeLines(normalizer, std::string_view(bytes).substr(bom));
-  for (std::size_t i = 0; i < lines.size(); ++i) Print(lines[i], i + 1, explain);
+  const pipeline::Input input = pipeline::ReadInput(path);
+  const text::DecodedText decoded = text::Decode(input.bytes, path);
+  std::string_view rest = decoded.utf8;
+  for (std::size_t line_number = 1; !rest.empty() || line_number == 1; ++line_number) {
+    const std::size_t end = std::min(rest.find('\n'), rest.size());
+    std::string line = text::Cleanup(rest.substr(0, end)).text;
+    while (!line.empty() && line.back() == '\n') line.pop_back();
+    Print(normalizer.Normalize(line), line_number, explain);
+    if (end == rest.size()) break;
+    rest.remove_prefix(end + 1);
+  }
 }
 
 }  // namespace
@@ -132,7 +137,7 @@ CLI::App* AddNormalizeCommand(CLI::App& app) {
   auto options = std::make_shared<NormalizeCommandOptions>();
   CLI::App* command = app.add_subcommand(
       "normalize", "print the text as it will be spoken (numbers, dates, money, units, symbols)");
-  command->add_option("file", options->input, "UTF-8 text file, or - for stdin (default)");
+  command->add_option("file", options->input, "text file (any supported encoding), or - for UTF-8 stdin (default)");
   command->add_flag("--explain", options->explain,
                     "print each rewrite instead: line:columns, rule, source, spoken");
   AddNormalizeOptions(*command, options->reading);
