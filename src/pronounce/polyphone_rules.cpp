@@ -30,7 +30,7 @@ constexpr ContextRule kRules[] = {
      "部 局 厅 处 科 校 院 所 市 省 州 县 区 乡 镇 村 组 班 队 团 社 司 行 站 会 委 师 旅 营 连 "
      "排 家 船 机 首 舰 署 馆 室 酋 股 军 园 店 社",
      "", "head of an office (局长)"},
-    {"长", "zhang3", "", "大 高 出 成 满 胖 肉 个 得 势 进 辈 膘 草 疮", "grow (长大)"},
+    {"长", "zhang3", "", "大 高 出 成 满 胖 肉 个 得 势 进 辈 膘 草 疮 身体 见识", "grow (长大)"},
     {"长", "chang2", "", "", "default: long"},
     // 重 zhòng (heavy, important) / chóng (again, layer)
     {"重", "chong2", "",
@@ -41,7 +41,7 @@ constexpr ContextRule kRules[] = {
     {"重", "zhong4", "", "", "default: heavy, important"},
     // 还 hái (still) / huán (give back)
     {"还", "huan2", "", "钱 款 债 书 给 清 原 击 手 乡 俗 魂 嘴 价 账 贷 礼 本 息", "give back"},
-    {"还", "huan2", "归 偿 退 送 交 返 奉 生 讨 借 赔 未 要 去 该 没", "$", "give back (归还)"},
+    {"还", "huan2", "", "$ 你 您 回", "give back (按时还)"},
     {"还", "hai2", "", "", "default: still, also"},
     // 为 wèi (for) / wéi (be, act as)
     {"为", "wei2", "", "主 重 准 止 难 首 期 限 例 荣 宜 伍 生 政 官 伴 害 患 非 题 人师",
@@ -91,7 +91,7 @@ constexpr ContextRule kRules[] = {
     {"干", "gan1", "", "杯 净 燥 旱 涸 枯 脆 粮 果 菜 货 扰 预 涉 瘪 巴 冷", "dry, shield (干净)"},
     {"干", "gan4", "", "", "default: do, work"},
     // 好 hǎo (good) / hào (like)
-    {"好", "hao4", "", "学 奇 客 胜 强 色 战 斗 逸 高骛 为人师", "like, be fond of (好学)"},
+    {"好", "hao4", "", "奇 客 胜 色 战 斗 逸 高骛 为人师", "like, be fond of (好学)"},
     {"好", "hao3", "", "", "default: good"},
     // 要 yào / yāo
     {"要", "yao1", "", "求 挟 胁", "demand (要求)"},
@@ -161,7 +161,7 @@ constexpr ContextRule kRules[] = {
     {"没", "mo4", "", "收 落 顶 入 世 齿", "sink (没收)"},
     {"没", "mei2", "", "", "default: not have"},
     // 将 jiāng / jiàng
-    {"将", "jiang4", "", "军 领 士 帅 官 校 门", "general (将军)"},
+    {"将", "jiang4", "", "领 士 帅 官 校 门", "general (将领)"},
     {"将", "jiang4", "大 名 猛 主 老 上 中 少 干 武 虎 良 强 败 宿 悍", "", "general (大将)"},
     {"将", "jiang1", "", "", "default: will, take"},
     // 发 fā / fà
@@ -185,7 +185,7 @@ constexpr ContextRule kRules[] = {
     {"少", "shao4", "", "年 女 先 校 将 尉 爷 妇 帅 林 壮", "young (少年)"},
     {"少", "shao3", "", "", "default: few"},
     // 觉 jué / jiào
-    {"觉", "jiao4", "睡 午 一 个 好 懒", "", "sleep (睡觉)"},
+    {"觉", "jiao4", "睡 午 一 个 好 懒 …睡", "", "sleep (睡觉)"},
     {"觉", "jue2", "", "", "default: feel"},
     // 累 lèi / lěi
     {"累", "lei3", "", "计 积 及 次 加 犯 年 世", "accumulate (累计)"},
@@ -196,6 +196,10 @@ constexpr ContextRule kRules[] = {
     // 模 mó / mú
     {"模", "mu2", "", "样 具 子 板", "mould (模样)"},
     {"模", "mo2", "", "", "default: model"},
+    // 涨 zhǎng (rise) / zhàng (swell)
+    {"涨", "zhang4", "脸 头 泡 膨 肚", "", "swell (脸涨红)"},
+    {"涨", "zhang4", "", "红 得通 得满脸", "swell (涨红)"},
+    {"涨", "zhang3", "", "", "default: rise"},
     // Particles: neutral tone when they stand as words of their own.
     {"吗", "ma5", "", "", "question particle"},
     {"呢", "ne5", "", "", "particle"},

@@ -11,6 +11,8 @@ namespace {
 // Where 一 keeps its first tone: after these (ordinals, inside numbers, dates, 之一)...
 constexpr std::string_view kYiKeepsToneAfter =
     "第初十百千万亿零〇二三四五六七八九月周期拜之唯统单划专同逐万其";
+// Inside a number or a date, a word starting with 一 keeps tone 1 after these.
+constexpr std::string_view kYiCountingAfter = "十百千万亿零〇二三四五六七八九月";
 // ...and before these (numbers, months, dates).
 constexpr std::string_view kYiKeepsToneBefore = "一二三四五六七八九十零〇月号";
 
@@ -41,10 +43,21 @@ std::vector<ToneUnit> ApplyToneSandhi(std::vector<ToneUnit> units) {
   };
   for (std::size_t i = 0; i < n; ++i) {
     ToneUnit& unit = units[i];
-    if (unit.settled) continue;
     const std::string& previous = i > 0 ? units[i - 1].character : character(n);
     const std::string& next = character(i + 1);
-    const bool between_same = i > 0 && !next.empty() && previous == next;
+    if (unit.settled) {
+      // A word that starts with 一 right after a number or a month goes on counting (十月一日,
+      // 一百一十一个): the tone change the word carries does not apply there.
+      const bool starts_word = i == 0 || units[i - 1].word != unit.word;
+      if (unit.character == "一" && starts_word && Contains(kYiCountingAfter, previous)) {
+        Change(unit, "yi1", "一 in a number or date keeps tone 1");
+      }
+      continue;
+    }
+    // V一V and V了一V (看一看, 想了一想); A不A (好不好).
+    const bool between_same =
+        i > 0 && !next.empty() &&
+        (previous == next || (previous == "了" && i > 1 && units[i - 2].character == next));
     if (unit.character == "一") {
       if (between_same) {
         Change(unit, "yi5", "一 between a repeated verb (看一看)");
@@ -67,12 +80,13 @@ std::vector<ToneUnit> ApplyToneSandhi(std::vector<ToneUnit> units) {
       }
     }
   }
-  // Reduplicated verbs: the second syllable is neutral (看看 kan4 kan5).
+  // Reduplicated verbs: the second syllable is neutral (看看 kan4 kan5, 看了看 kan4 le5 kan5).
   for (std::size_t i = 1; i < n; ++i) {
     ToneUnit& unit = units[i];
-    if (unit.character == units[i - 1].character && unit.syllable == units[i - 1].syllable &&
+    const std::size_t first = i >= 2 && units[i - 1].character == "了" ? i - 2 : i - 1;
+    if (unit.character == units[first].character && unit.syllable == units[first].syllable &&
         (i + 1 >= n || units[i + 1].character != unit.character) &&
-        (i < 2 || units[i - 2].character != unit.character) &&
+        (first == 0 || units[first - 1].character != unit.character) &&
         TakesNeutralReduplication(unit.character) && !unit.syllable.empty()) {
       Change(unit, WithTone(unit.syllable, 5), "reduplicated verb, neutral tone");
     }
