@@ -48,7 +48,7 @@ constexpr ContextRule kRules[] = {
      "be, act as (为主)"},
     {"为", "wei2",
      "成 作 认 称 视 定 改 分 变 转 评 选 化 名 立 封 奉 推 尊 誉 译 划 列 沦 身 更 最 尤 较 "
-     "甚 颇 极 广 大 深 实 确 殊 誉 约 合",
+     "甚 颇 极 广 大 深 确 殊 约 合",
      "", "be, become (评为, 最为)"},
     {"为", "wei2", "…以", "", "以…为 (以人民为中心)"},
     {"为", "wei2", "", "…所", "为…所 (passive)"},
@@ -91,7 +91,7 @@ constexpr ContextRule kRules[] = {
     {"干", "gan1", "", "杯 净 燥 旱 涸 枯 脆 粮 果 菜 货 扰 预 涉 瘪 巴 冷", "dry, shield (干净)"},
     {"干", "gan4", "", "", "default: do, work"},
     // 好 hǎo (good) / hào (like)
-    {"好", "hao4", "", "奇 客 胜 色 战 斗 逸 高骛 为人师", "like, be fond of (好学)"},
+    {"好", "hao4", "", "奇 客 胜 色 逸 高骛 为人师", "like, be fond of (好学)"},
     {"好", "hao3", "", "", "default: good"},
     // 要 yào / yāo
     {"要", "yao1", "", "求 挟 胁", "demand (要求)"},
