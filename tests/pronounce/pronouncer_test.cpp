@@ -1,6 +1,7 @@
 #include "pronounce/pronouncer.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -140,8 +141,8 @@ TEST(Pronouncer, ExplainsPolyphoneDecisions) {
 }
 
 TEST(Pronouncer, UserLexiconWinsOverTheBuiltInOne) {
-  const std::filesystem::path path =
-      std::filesystem::temp_directory_path() / "langdu_pronouncer_test.tsv";
+  const std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                     ("langdu_pronouncer_" + std::to_string(getpid()) + ".tsv");
   {
     std::ofstream out(path);
     out << "银行\tyin2 xing2\n";
@@ -152,8 +153,8 @@ TEST(Pronouncer, UserLexiconWinsOverTheBuiltInOne) {
 }
 
 TEST(Pronouncer, BadUserLexiconIsADataError) {
-  const std::filesystem::path path =
-      std::filesystem::temp_directory_path() / "langdu_pronouncer_bad.tsv";
+  const std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                     ("langdu_pronouncer_bad_" + std::to_string(getpid()) + ".tsv");
   {
     std::ofstream out(path);
     out << "银行\tyin2 hang2\n行长\tzzz3 zhang3\n";
