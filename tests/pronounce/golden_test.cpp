@@ -15,6 +15,9 @@ struct GoldenCase {
   std::string pinyin;  // one syllable per Han character
 };
 
+// gtest prints a parameter of a failing or listed test with this.
+void PrintTo(const GoldenCase& golden, std::ostream* out) { *out << golden.sentence; }
+
 std::vector<GoldenCase> LoadGolden() {
   std::ifstream in(std::string(LANGDU_SOURCE_DIR) + "/tests/data/pronounce/golden.tsv");
   std::vector<GoldenCase> cases;
