@@ -22,6 +22,9 @@ struct GoldenCase {
   std::string spoken;
 };
 
+// gtest prints a parameter of a failing or listed test with this.
+void PrintTo(const GoldenCase& golden, std::ostream* out) { *out << golden.written; }
+
 std::string Trim(const std::string& s) {
   const auto begin = s.find_first_not_of(" \t\r");
   if (begin == std::string::npos) return {};
@@ -58,16 +61,16 @@ std::vector<GoldenCase> LoadCases() {
   return cases;
 }
 
-class Golden : public testing::TestWithParam<GoldenCase> {};
+class TnGolden : public testing::TestWithParam<GoldenCase> {};
 
-TEST_P(Golden, SpeaksAsWritten) {
+TEST_P(TnGolden, SpeaksAsWritten) {
   static const Normalizer normalizer;
   const GoldenCase& c = GetParam();
   EXPECT_EQ(normalizer.Normalize(c.written).spoken, c.spoken)
       << c.category << ".tsv:" << c.line << ": " << c.written;
 }
 
-INSTANTIATE_TEST_SUITE_P(Tn, Golden, testing::ValuesIn(LoadCases()),
+INSTANTIATE_TEST_SUITE_P(Tn, TnGolden, testing::ValuesIn(LoadCases()),
                          [](const testing::TestParamInfo<GoldenCase>& info) {
                            return info.param.category + "_line" + std::to_string(info.param.line);
                          });
