@@ -229,5 +229,50 @@ TEST(Cli, UndecodableInputNamesFileLineAndByte) {
   EXPECT_TRUE(std::filesystem::is_empty(out.path()));
 }
 
+TEST(Cli, NormalizePrintsOneLinePerInputLine) {
+  const auto result = RunLangdu("normalize", "2019年\n\n共3005元，涨了5%。\n");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out, "二〇一九年\n\n共三千零五元，涨了百分之五。\n");
+}
+
+TEST(Cli, NormalizeReadsAFileInItsOwnEncoding) {
+  TempDir in;
+  // "我们共3人参加了这次会议。" in GBK
+  WriteFile(in / "gbk.txt",
+            "\xce\xd2\xc3\xc7\xb9\xb2""3\xc8\xcb\xb2\xce\xbc\xd3\xc1\xcb\xd5\xe2\xb4\xce\xbb\xe1\xd2\xe9\xa1\xa3\n");
+  const auto result = RunLangdu("normalize " + Quote((in / "gbk.txt").string()));
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out, "我们共三人参加了这次会议。\n");
+}
+
+TEST(Cli, PinyinAlignGivesOneTokenPerCodePoint) {
+  const auto result = RunLangdu("pinyin --align", "银行 行长，A\n");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out, "yin2 hang2 _ hang2 zhang3 ， A\n");
+}
+
+TEST(Cli, PinyinSaysWhereAUserLexiconIsWrong) {
+  TempDir in;
+  WriteFile(in / "my.tsv", "朗读\tlang3 du2\n银行\tyin2 hanx2\n");
+  const auto result = RunLangdu("pinyin --lexicon " + Quote((in / "my.tsv").string()), "银行\n");
+  EXPECT_EQ(result.exit_code, 9);
+  EXPECT_EQ(result.err, "langdu: error: " + (in / "my.tsv").string() +
+                            ":2: \"hanx2\" is not a pinyin syllable\n");
+}
+
+TEST(Cli, NarrateSpeaksAUserLexiconReading) {
+  TempDir in;
+  TempDir out;
+  WriteFile(in / "my.tsv", "行长\txing2 zhang3\n");
+  WriteFile(in / "s.txt", "行长来了。");
+  const auto result = RunLangdu("narrate -q --lexicon " + Quote((in / "my.tsv").string()) + " " +
+                                Quote((in / "s.txt").string()) + " -o " + Quote(out.path().string()));
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto manifest = nlohmann::json::parse(ReadFile(out / "manifest.json"));
+  const auto& sentence = manifest["chapters"][0]["paragraphs"][0]["sentences"][0];
+  EXPECT_EQ(sentence["engine_input"], "xing2 zhang3 lai2 le5.");
+  EXPECT_EQ(sentence["source_text"], "行长来了。");
+}
+
 }  // namespace
 }  // namespace langdu
