@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Configures and builds langdu into BUILD_DIR (default build/). SANITIZE=1 builds with
-# AddressSanitizer + UndefinedBehaviorSanitizer.
+# Configures and builds langdu into BUILD_DIR (default build/): everything, or the targets named
+# as arguments (e.g. `scripts/build.sh langdu`). SANITIZE=1 builds with AddressSanitizer +
+# UndefinedBehaviorSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${BUILD_DIR:-build}
@@ -8,4 +9,6 @@ sanitize=OFF
 [ "${SANITIZE:-0}" = 1 ] && sanitize=ON
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" \
   -DLANGDU_SANITIZE="$sanitize" >/dev/null
-cmake --build "$build_dir" -j "$(nproc)"
+targets=()
+for target in "$@"; do targets+=(--target "$target"); done
+cmake --build "$build_dir" -j "$(nproc)" "${targets[@]}"

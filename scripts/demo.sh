@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-scripts/build.sh
+scripts/build.sh langdu
 build/src/cli/langdu narrate samples/*.txt -o out --force "$@"

@@ -110,9 +110,10 @@ CLI::App* AddNarrateCommand(CLI::App& app) {
       ->check(CLI::IsMember({"wav", "flac"}))
       ->capture_default_str();
   command->add_flag("--force", options->narrate.force, "Overwrite existing output files");
-  command->add_option("--chapter-pattern", options->narrate.structure.chapter_pattern,
-                      "Regular expression (ICU) that a chapter heading line starts with");
-  command->add_flag("--no-chapters", options->no_chapters, "Narrate the whole text as one chapter");
+  auto* pattern = command->add_option("--chapter-pattern", options->narrate.structure.chapter_pattern,
+                                      "Regular expression (ICU) that a chapter heading line starts with");
+  command->add_flag("--no-chapters", options->no_chapters, "Narrate the whole text as one chapter")
+      ->excludes(pattern);
   command->add_flag("-q,--quiet", options->quiet, "No progress or summary on stderr");
   AddNormalizeOptions(*command, options->narrate.normalize);
   command->add_option("--lexicon", options->narrate.pronounce.user_lexicon,
