@@ -174,7 +174,7 @@ void TagWav(const std::filesystem::path& path, const Tags& tags,
   static Utf8InfoHandler handler;
   static std::once_flag once;
   std::call_once(once, [] { TagLib::RIFF::Info::Tag::setStringHandler(&handler); });
-  WavFile file(path.c_str(), false);
+  WavFile file(path.c_str());
   if (!file.isValid()) throw OutputError(path, "cannot tag: not a readable WAV file");
   TagLib::RIFF::Info::Tag& info = *file.InfoTag();
   const std::pair<const char*, std::string> fields[] = {
