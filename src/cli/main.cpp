@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/narrate_command.h"
+#include "cli/normalize_command.h"
 #include "cli/outline_command.h"
 #include "cli/voices_command.h"
 #include "core/error.h"
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   langdu::cli::AddNarrateCommand(app);
   langdu::cli::AddOutlineCommand(app);
+  langdu::cli::AddNormalizeCommand(app);
   langdu::cli::AddVoicesCommand(app);
   try {
     app.parse(argc, argv);

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "audio/format.h"
+#include "cli/normalize_command.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
 #include "pipeline/narrate.h"
@@ -132,6 +133,7 @@ CLI::App* AddNarrateCommand(CLI::App& app) {
                       "Regular expression (ICU) that a chapter heading line starts with");
   command->add_flag("--no-chapters", options->no_chapters, "Narrate the whole text as one chapter");
   command->add_flag("-q,--quiet", options->quiet, "No progress or summary on stderr");
+  AddNormalizeOptions(*command, options->narrate.normalize);
   command->callback([options] { Run(*options); });
   return command;
 }

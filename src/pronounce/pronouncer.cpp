@@ -1,20 +1,38 @@
 #include "pronounce/pronouncer.h"
 
+#include <cstdlib>
+#include <map>
+#include <mutex>
 #include <string>
 #include <utility>
 
+#include "core/error.h"
 #include "core/utf8.h"
+#include "pronounce/lexicon.h"
+#include "pronounce/polyphone_rules.h"
+#include "pronounce/segmenter.h"
+#include "pronounce/tone_sandhi.h"
+#include "pronounce/traditional.h"
+#include "pronounce/user_lexicon.h"
+
+#ifndef LANGDU_DATA_DIR
+#define LANGDU_DATA_DIR "."
+#endif
 
 namespace langdu::pronounce {
 namespace {
 
 bool IsLatinLetter(char32_t cp) { return (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z'); }
 
-bool IsSpace(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == 0x3000; }
+bool IsDigit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
 
-// Text the engine speaks in a Mandarin run: Han characters, and digits and letters that
-// normalization left (they are read by the voice's own rules).
-bool IsSpeakable(char32_t cp) { return core::IsHan(cp) || (cp >= U'0' && cp <= U'9'); }
+bool IsSpace(char32_t cp) {
+  return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == 0x3000 || cp == 0xA0;
+}
+
+// Text the engine speaks in a Mandarin run: Han characters, and digits that normalization left
+// (they are read by the voice's own rules).
+bool IsSpeakable(char32_t cp) { return core::IsHan(cp) || IsDigit(cp); }
 
 bool IsAcronym(const std::string& word) {
   if (word.size() < 2 || word.size() > 6) return false;
@@ -24,9 +42,42 @@ bool IsAcronym(const std::string& word) {
   return true;
 }
 
+// The lexicon files of one data folder are read once per process.
+template <typename T, typename Load>
+std::shared_ptr<const T> Cached(const std::filesystem::path& path, Load load) {
+  static std::mutex mutex;
+  static std::map<std::filesystem::path, std::shared_ptr<const T>> cache;
+  std::lock_guard lock(mutex);
+  auto& slot = cache[path];
+  if (!slot) slot = std::make_shared<const T>(load(path));
+  return slot;
+}
+
+std::string Join(const std::vector<std::string>& parts, std::size_t begin, std::size_t end) {
+  std::string joined;
+  for (std::size_t i = begin; i < end; ++i) joined += parts[i];
+  return joined;
+}
+
+std::string Describe(SegmentSource source, const std::string& word) {
+  switch (source) {
+    case SegmentSource::kUser:
+      return "user lexicon: " + word;
+    case SegmentSource::kFix:
+      return "langdu fix: " + word;
+    case SegmentSource::kLexicon:
+      return "word " + word;
+    case SegmentSource::kUnknown:
+      return "unknown character";
+  }
+  return {};
+}
+
 // Builds the runs of one clause, one code point at a time.
 class ClauseBuilder {
  public:
+  explicit ClauseBuilder(const Pronouncer& pronouncer) : pronouncer_(pronouncer) {}
+
   void Add(char32_t cp) {
     if (IsLatinLetter(cp)) {
       if (language_ != core::Language::kEnglish) FlushRun();
@@ -53,18 +104,37 @@ class ClauseBuilder {
   }
 
  private:
+  // The engine input of a Mandarin run: toned syllables (and digit groups) separated by spaces.
+  std::string Pinyin(const std::string& run) const {
+    std::string pinyin;
+    for (const Word& word : pronouncer_.Words(run, ToneMode::kSpoken)) {
+      if (word.kind == WordKind::kHan) {
+        for (const std::string& syllable : word.syllables) {
+          if (!pinyin.empty()) pinyin += ' ';
+          pinyin += syllable;
+        }
+      } else if (word.kind != WordKind::kSpace) {
+        if (!pinyin.empty()) pinyin += ' ';
+        pinyin += word.text;
+      }
+    }
+    return pinyin;
+  }
+
   void FlushRun() {
     if (run_.empty()) return;
     const bool spell = language_ == core::Language::kEnglish && IsAcronym(run_);
+    std::string text = language_ == core::Language::kMandarin ? Pinyin(run_) : run_;
     if (!runs_.empty() && runs_.back().language == language_ && !runs_.back().spell && !spell) {
       runs_.back().text += ' ';
-      runs_.back().text += run_;
+      runs_.back().text += text;
     } else {
-      runs_.push_back(core::SpeechRun{language_, std::move(run_), spell});
+      runs_.push_back(core::SpeechRun{language_, std::move(text), spell});
     }
     run_.clear();
   }
 
+  const Pronouncer& pronouncer_;
   core::Language language_ = core::Language::kMandarin;
   std::string run_;
   std::vector<core::SpeechRun> runs_;
@@ -72,12 +142,155 @@ class ClauseBuilder {
 
 }  // namespace
 
-Pronouncer::Pronouncer(PronounceOptions options) : options_(std::move(options)) {}
+std::filesystem::path ResolveDataDir(const std::filesystem::path& configured) {
+  if (!configured.empty()) return configured;
+  if (const char* env = std::getenv("LANGDU_DATA_DIR"); env != nullptr && *env != '\0') {
+    return env;
+  }
+  return LANGDU_DATA_DIR;
+}
+
+Pronouncer::Pronouncer(PronounceOptions options) : options_(std::move(options)) {
+  const std::filesystem::path lexicon_dir =
+      ResolveDataDir(options_.data_dir) / "voices" / "lexicon";
+  lexicon_ = Cached<Lexicon>(lexicon_dir / "zh.lex", Lexicon::Load);
+  fixes_ = Cached<UserLexicon>(lexicon_dir / "zh-fixes.tsv", UserLexicon::Load);
+  user_ = options_.user_lexicon.empty()
+              ? std::make_shared<const UserLexicon>()
+              : std::make_shared<const UserLexicon>(UserLexicon::Load(options_.user_lexicon));
+  static std::mutex mutex;
+  static std::weak_ptr<const Simplifier> shared;
+  std::lock_guard lock(mutex);
+  simplifier_ = shared.lock();
+  if (!simplifier_) {
+    simplifier_ = std::make_shared<const Simplifier>();
+    shared = simplifier_;
+  }
+}
+
+Pronouncer::~Pronouncer() = default;
+Pronouncer::Pronouncer(Pronouncer&&) noexcept = default;
+Pronouncer& Pronouncer::operator=(Pronouncer&&) noexcept = default;
+
+bool Pronouncer::IsPolyphone(std::string_view character) const {
+  return lexicon_->Readings(character).size() > 1;
+}
+
+std::vector<Word> Pronouncer::Words(std::string_view text, ToneMode mode) const {
+  std::vector<Word> words;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t begin = pos;
+    const char32_t cp = core::NextCodePoint(text, pos);
+    // Extends the word while `belongs` holds for the next code point.
+    const auto extend = [&](auto belongs) {
+      while (pos < text.size()) {
+        std::size_t next = pos;
+        const char32_t following = core::NextCodePoint(text, next);
+        if (!belongs(following, next)) break;
+        pos = next;
+      }
+    };
+    if (core::IsHan(cp)) {
+      extend([](char32_t c, std::size_t) { return core::IsHan(c); });
+      std::vector<Word> han = ReadHanRun(text.substr(begin, pos - begin), begin, mode);
+      words.insert(words.end(), std::make_move_iterator(han.begin()),
+                   std::make_move_iterator(han.end()));
+      continue;
+    }
+    Word word;
+    if (IsLatinLetter(cp)) {
+      word.kind = WordKind::kLatin;
+      extend([](char32_t c, std::size_t) { return IsLatinLetter(c); });
+    } else if (IsDigit(cp)) {
+      word.kind = WordKind::kNumber;
+      extend([&](char32_t c, std::size_t next) {
+        return IsDigit(c) || ((c == U'.' || c == U',' || c == U':') && next < text.size() &&
+                              IsDigit(static_cast<unsigned char>(text[next])));
+      });
+    } else if (IsSpace(cp)) {
+      word.kind = WordKind::kSpace;
+      extend([](char32_t c, std::size_t) { return IsSpace(c); });
+    }
+    word.text = std::string(text.substr(begin, pos - begin));
+    word.offset = begin;
+    words.push_back(std::move(word));
+  }
+  return words;
+}
+
+std::vector<Word> Pronouncer::ReadHanRun(std::string_view text, std::size_t offset,
+                                         ToneMode mode) const {
+  std::vector<std::string> original;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t begin = pos;
+    core::NextCodePoint(text, pos);
+    original.emplace_back(text.substr(begin, pos - begin));
+  }
+  const std::vector<std::string> simplified = simplifier_->Simplify(original);
+  const std::vector<Segment> segments =
+      SegmentRun(simplified, original, Dictionaries{*user_, *fixes_, *lexicon_});
+  const std::vector<int> prosodic = ProsodicWords(simplified, segments);
+
+  std::vector<ToneUnit> units;
+  std::vector<bool> explain;  // per character: a choice worth showing with --explain
+  for (std::size_t w = 0; w < segments.size(); ++w) {
+    const Segment& segment = segments[w];
+    const bool single = segment.end - segment.begin == 1;
+    const std::string written = Join(original, segment.begin, segment.end);
+    for (std::size_t i = segment.begin; i < segment.end; ++i) {
+      ToneUnit unit;
+      unit.character = simplified[i];
+      unit.word = static_cast<int>(w);
+      unit.prosodic_word = prosodic[i];
+      unit.settled = !single;
+      const bool polyphone = IsPolyphone(simplified[i]);
+      if (!segment.syllables.empty()) unit.syllable = segment.syllables[i - segment.begin];
+      unit.reason = Describe(segment.source, written);
+      if (single && segment.source == SegmentSource::kLexicon) {
+        const std::optional<RuleChoice> choice = ChooseByContext(
+            simplified[i], Join(simplified, 0, i), Join(simplified, i + 1, simplified.size()));
+        if (choice) {
+          unit.syllable = std::string(choice->reading);
+          unit.reason = "rule: " + std::string(choice->reason);
+        } else {
+          unit.reason = "default reading";
+        }
+      }
+      explain.push_back(polyphone || segment.source == SegmentSource::kUser ||
+                        segment.source == SegmentSource::kFix ||
+                        segment.source == SegmentSource::kUnknown);
+      units.push_back(std::move(unit));
+    }
+  }
+  std::vector<std::string> before_sandhi;
+  for (const ToneUnit& unit : units) before_sandhi.push_back(unit.syllable);
+  units = mode == ToneMode::kSpoken ? ApplyToneSandhi(std::move(units))
+                                    : ToCitationTones(std::move(units));
+
+  std::vector<Word> words;
+  std::size_t byte = offset;
+  for (const Segment& segment : segments) {
+    Word word;
+    word.kind = WordKind::kHan;
+    word.offset = byte;
+    word.text = Join(original, segment.begin, segment.end);
+    byte += word.text.size();
+    for (std::size_t i = segment.begin; i < segment.end; ++i) {
+      const ToneUnit& unit = units[i];
+      word.syllables.push_back(unit.syllable.empty() ? original[i] : unit.syllable);
+      const bool changed = unit.syllable != before_sandhi[i];
+      word.reasons.push_back(explain[i] || changed ? unit.reason : std::string());
+    }
+    words.push_back(std::move(word));
+  }
+  return words;
+}
 
 core::SpeechScript Pronouncer::Script(const core::SpokenText& text) const {
   core::SpeechScript script;
   const std::string& spoken = text.spoken;
-  ClauseBuilder builder;
+  ClauseBuilder builder(*this);
   std::size_t clause_begin = 0;
   std::size_t pos = 0;
   const auto emit = [&](core::Pause pause, char mark, std::size_t end) {
@@ -102,8 +315,9 @@ core::SpeechScript Pronouncer::Script(const core::SpokenText& text) const {
     const char32_t cp = core::NextCodePoint(spoken, pos);
     const core::PunctuationClass* punctuation = core::FindPunctuation(cp);
     // "." between digits or letters is a decimal point or part of a name, not a full stop.
-    const bool inside_token = cp == U'.' && pos < spoken.size() && !IsSpace(spoken[pos]) &&
-                              core::FindPunctuation(static_cast<unsigned char>(spoken[pos])) == nullptr;
+    const bool inside_token =
+        cp == U'.' && pos < spoken.size() && !IsSpace(spoken[pos]) &&
+        core::FindPunctuation(static_cast<unsigned char>(spoken[pos])) == nullptr;
     if (punctuation == nullptr || inside_token) {
       builder.Add(cp);
       continue;

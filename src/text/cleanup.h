@@ -15,10 +15,22 @@ struct CleanText {
   std::vector<std::uint32_t> source_offsets;
 };
 
-/// Cleans decoded UTF-8 text with ICU: NFC; full-width ASCII letters and digits to half-width;
-/// punctuation variants unified (Chinese punctuation kept: it drives pauses); control and
-/// zero-width characters dropped; runs of white space inside a line collapsed. Line breaks are
-/// kept (as "\n") so that the structure stage sees lines.
+/// Cleans decoded UTF-8 text, one code point at a time:
+/// - NFC (composed with ICU only where the input is not NFC already);
+/// - full-width ASCII letters and digits to ASCII (Ａ１ → A1); Chinese punctuation is kept (it
+///   drives pauses), which NFKC and ICU's Fullwidth-Halfwidth would fold;
+/// - punctuation variants unified from one table: small and vertical forms (﹐︰ → ，：),
+///   quote variants (〝〞 → “”), dashes (― — －－ → ——), ellipses (... 。。。 … → ……), other
+///   full-width symbols to ASCII (％ → %), and ．：between digits to . and : (３．５, 10：30);
+/// - Kangxi radicals (⼀) to the ideographs they stand for;
+/// - control characters (but tab) and zero-width characters dropped;
+/// - CR LF, CR, NEL, U+2028 and U+2029 to "\n"; runs of spaces, tabs, U+3000 and other spaces
+///   inside a line collapsed to one " ", and both ends of every line trimmed.
+/// The input must be valid UTF-8 (Decode guarantees it).
 CleanText Cleanup(std::string_view utf8);
+
+/// True for what Cleanup drops or turns into white space: spaces, line breaks, control,
+/// zero-width and bidi-control characters.
+bool IsSilent(char32_t code_point);
 
 }  // namespace langdu::text

@@ -10,7 +10,7 @@ namespace langdu::text {
 
 struct StructureOptions {
   /// ICU regular expression that a line must match from its start to be a chapter heading;
-  /// replaces the built-in table of heading patterns when set.
+  /// replaces the built-in table of heading patterns (text/chapter_patterns.h) when set.
   std::string chapter_pattern;
   /// false: the whole text is one chapter.
   bool detect_chapters = true;
@@ -18,9 +18,29 @@ struct StructureOptions {
 
 /// Finds the title, chapters, paragraphs and sentences of a cleaned text. `decoded` is the
 /// decoded input the cleaned text came from: sentences' source_text and spans refer to it.
-/// Throws core::Error(kInputEmpty) naming `where` when the text has nothing to say, and
-/// core::Error(kUsage) for an invalid chapter pattern.
-core::Document ParseStructure(const CleanText& clean, std::string_view decoded, std::string_view where,
-                              const StructureOptions& options = {});
+///
+/// - Title: a first line of at most 40 code points, not ending in punctuation, followed by more
+///   text (in blank-line paragraph mode, standing alone). It is spoken: the first paragraph of
+///   chapter 1. A Markdown `# Title` counts when no other heading shares its level.
+/// - Chapters start at headings from the table in text/chapter_patterns.h; only the rank that
+///   comes first in the table among those present splits (第一章 outranks 一、 and 第一，).
+///   Text before the first heading is chapter 1, titled with the document title or, with no
+///   title, with the start of its first sentence. A heading is spoken: it starts its chapter's
+///   first paragraph. The chapter title is the heading line (Markdown # stripped) or, when the
+///   heading opens a paragraph (第一，要……。), its first sentence without final punctuation,
+///   cut at a clause mark when longer than 40 code points. A chapter holding nothing but its
+///   heading (or the title) is merged into the next chapter.
+/// - Paragraphs: one per line, or, when the text is hard-wrapped (blank lines between blocks
+///   whose lines mostly end without sentence punctuation), one per blank-line separated block
+///   with its lines joined (no space between Han characters, one between Latin words).
+///   Paragraphs without a letter, digit or Han character (*** separators) are dropped.
+/// - Sentences: ICU's zh sentence break, corrected so that closing quotes and brackets stay with
+///   the sentence they close and opening ones go with the next; punctuation-only pieces join
+///   their neighbour.
+///
+/// Throws core::Error(kInputEmpty) when nothing is left to say: `<where>: no text to narrate`;
+/// core::Error(kUsage) for an invalid chapter pattern (see HeadingMatcher).
+core::Document ParseStructure(const CleanText& clean, std::string_view decoded,
+                              std::string_view where, const StructureOptions& options = {});
 
 }  // namespace langdu::text

@@ -1,0 +1,124 @@
+#include <algorithm>
+#include <iterator>
+#include <string>
+#include <string_view>
+
+#include "text/tn/rules.h"
+
+namespace langdu::text::tn {
+namespace {
+
+// Words before a:b that make it a score or ratio (比分3:2, 以2:1), even when it looks like a time.
+constexpr std::u32string_view kRatioWords[] = {U"比分", U"以",   U"比例",   U"比例为", U"比例是",
+                                               U"比值", U"战绩", U"大比分", U"比赛"};
+// Words before h:mm:ss that make it a duration (用时2:03:45), not a time of day.
+constexpr std::u32string_view kDurationWords[] = {U"用时", U"耗时", U"时长",   U"成绩",
+                                                  U"历时", U"长达", U"时间为", U"计时"};
+
+struct DayPeriod {
+  std::u32string_view written;
+  std::string_view spoken;
+};
+constexpr DayPeriod kDayPeriods[] = {{U"a.m.", "上午"}, {U"A.M.", "上午"}, {U"am", "上午"},
+                                     {U"AM", "上午"},   {U"p.m.", "下午"}, {U"P.M.", "下午"},
+                                     {U"pm", "下午"},   {U"PM", "下午"}};
+
+bool IsColon(char32_t c) { return c == U':' || c == U'：'; }
+
+bool PrecededByAny(const Context& ctx, std::size_t pos, const auto& words) {
+  return std::any_of(std::begin(words), std::end(words),
+                     [&](std::u32string_view w) { return ctx.EndsWith(pos, w); });
+}
+
+struct Clock {
+  std::size_t end = 0;
+  std::string parts[3];
+  int count = 0;
+};
+
+// h:mm or h:mm:ss with h ≤ 24 and two-digit minutes and seconds below 60.
+std::optional<Clock> ScanClock(const Context& ctx, std::size_t pos) {
+  Clock clock;
+  std::size_t i = pos;
+  while (clock.count < 3) {
+    const std::size_t run = ctx.DigitRun(i);
+    if (run == 0 || run > 2 || (clock.count > 0 && run != 2)) return std::nullopt;
+    clock.parts[clock.count++] = ctx.Utf8(i, i + run);
+    i += run;
+    if (!(IsColon(ctx.At(i)) && ctx.IsDigit(i + 1))) break;
+    ++i;
+  }
+  if (clock.count < 2 || ctx.IsDigit(i) || (IsColon(ctx.At(i)) && ctx.IsDigit(i + 1))) {
+    return std::nullopt;
+  }
+  if (std::stoi(clock.parts[0]) > 24) return std::nullopt;
+  for (int k = 1; k < clock.count; ++k) {
+    if (std::stoi(clock.parts[k]) > 59) return std::nullopt;
+  }
+  clock.end = i;
+  return clock;
+}
+
+// Minutes and seconds: 05 → 零五, 30 → 三十.
+std::string TwoDigits(const Context& ctx, const std::string& digits) {
+  if (digits[0] == '0') return "零" + ctx.spell().Cardinal(digits.substr(1), LiangStyle::kNever);
+  return ctx.spell().Cardinal(digits, LiangStyle::kNever);
+}
+
+}  // namespace
+
+bool RatioContext(const Context& ctx, std::size_t pos) {
+  return PrecededByAny(ctx, pos, kRatioWords);
+}
+
+std::optional<Match> MatchTime(const Context& ctx, std::size_t pos) {
+  if (!ctx.IsDigit(pos) || ctx.DigitBefore(pos)) return std::nullopt;
+  const std::optional<Clock> clock = ScanClock(ctx, pos);
+  const bool ratio_context = RatioContext(ctx, pos);
+  if (!clock || ratio_context) {
+    // a:b that is not a time: a score or a ratio (3:2 → 三比二, 1:1000 → 一比一千).
+    const std::optional<Number> left = ctx.ScanNumber(pos);
+    if (!left || !IsColon(ctx.At(left->end))) return std::nullopt;
+    const std::optional<Number> right = ctx.ScanNumber(left->end + 1);
+    if (!right || IsColon(ctx.At(right->end))) return std::nullopt;
+    std::string spoken = ctx.SpellNumber(*left) + "比" + ctx.SpellNumber(*right);
+    return Match{right->end, std::move(spoken), "ratio"};
+  }
+
+  const int hour = std::stoi(clock->parts[0]);
+  const int minute = std::stoi(clock->parts[1]);
+  const std::string hour_digits = std::to_string(hour);
+  if (clock->count == 3 && PrecededByAny(ctx, pos, kDurationWords)) {
+    std::string spoken;
+    if (hour > 0) spoken += ctx.spell().Cardinal(hour_digits, LiangStyle::kNever) + "小时";
+    if (hour == 2) spoken = "两小时";
+    spoken += ctx.spell().Cardinal(std::to_string(minute), LiangStyle::kNever) + "分";
+    spoken += TwoDigits(ctx, clock->parts[2]) + "秒";
+    return Match{clock->end, std::move(spoken), "time"};
+  }
+
+  std::string spoken = hour == 2 ? "两" : ctx.spell().Cardinal(hour_digits, LiangStyle::kNever);
+  spoken += "点";
+  const bool seconds = clock->count == 3 && clock->parts[2] != "00";
+  if (minute != 0) {
+    spoken += TwoDigits(ctx, clock->parts[1]) + "分";
+  } else if (seconds) {
+    spoken += "零分";
+  }
+  if (seconds) spoken += TwoDigits(ctx, clock->parts[2]) + "秒";
+  std::size_t end = clock->end;
+  const std::size_t period_at = ctx.SkipSpaces(end);
+  if (!ctx.LatinBefore(pos)) {
+    for (const DayPeriod& period : kDayPeriods) {
+      if (!ctx.StartsWith(period_at, period.written)) continue;
+      if (ctx.IsLatin(period_at + period.written.size())) continue;
+      const bool noon = hour == 12 && period.spoken == "下午";
+      spoken = std::string(noon ? "中午" : period.spoken) + spoken;
+      end = period_at + period.written.size();
+      break;
+    }
+  }
+  return Match{end, std::move(spoken), "time"};
+}
+
+}  // namespace langdu::text::tn

@@ -1,0 +1,199 @@
+#include "pronounce/pronouncer.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include "core/error.h"
+#include "pronounce/lexicon.h"
+
+namespace langdu::pronounce {
+namespace {
+
+const Pronouncer& Shared() {
+  static const Pronouncer pronouncer;
+  return pronouncer;
+}
+
+// The syllables of the Han words of `text`, separated by spaces.
+std::string Pinyin(std::string_view text, ToneMode mode = ToneMode::kSpoken,
+                   const Pronouncer& pronouncer = Shared()) {
+  std::string pinyin;
+  for (const Word& word : pronouncer.Words(text, mode)) {
+    if (word.kind != WordKind::kHan) continue;
+    for (const std::string& syllable : word.syllables) {
+      if (!pinyin.empty()) pinyin += ' ';
+      pinyin += syllable;
+    }
+  }
+  return pinyin;
+}
+
+TEST(Pronouncer, ScriptCarriesPinyinPerClause) {
+  const core::SpeechScript script =
+      Shared().Script(core::SpokenText::Verbatim("银行行长来了，你好！"));
+  ASSERT_EQ(script.clauses.size(), 2u);
+  EXPECT_EQ(script.clauses[0].display_text, "银行行长来了，");
+  EXPECT_EQ(core::EngineInput(script.clauses[0]), "yin2 hang2 hang2 zhang3 lai2 le5,");
+  EXPECT_EQ(script.clauses[0].pause_after, core::Pause::kComma);
+  EXPECT_EQ(core::EngineInput(script.clauses[1]), "ni2 hao3!");
+  EXPECT_EQ(script.clauses[1].display_text, "你好！");
+}
+
+TEST(Pronouncer, ScriptSendsLatinToEnglishAndSpellsAcronyms) {
+  const core::SpeechScript script =
+      Shared().Script(core::SpokenText::Verbatim("我用Linux和CPU工作。"));
+  ASSERT_EQ(script.clauses.size(), 1u);
+  const auto& runs = script.clauses[0].runs;
+  ASSERT_EQ(runs.size(), 5u);
+  EXPECT_EQ(runs[0].text, "wo3 yong4");
+  EXPECT_EQ(runs[1].language, core::Language::kEnglish);
+  EXPECT_EQ(runs[1].text, "Linux");
+  EXPECT_FALSE(runs[1].spell);
+  EXPECT_EQ(runs[2].text, "he2");
+  EXPECT_EQ(runs[3].text, "CPU");
+  EXPECT_TRUE(runs[3].spell);
+  EXPECT_EQ(runs[4].text, "gong1 zuo4");
+}
+
+TEST(Pronouncer, ScriptKeepsClosingQuotesWithTheirClause) {
+  const core::SpeechScript script =
+      Shared().Script(core::SpokenText::Verbatim("他说：“不忘初心。”我们记住了。"));
+  ASSERT_EQ(script.clauses.size(), 3u);
+  EXPECT_EQ(script.clauses[1].display_text, "“不忘初心。”");
+  EXPECT_EQ(core::EngineInput(script.clauses[1]), "bu2 wang4 chu1 xin1.");
+}
+
+TEST(Pronouncer, ScriptMapsDisplayTextThroughRewrites) {
+  // "共3人" spoken as "共三人".
+  const core::SpokenText text{"共3人。", "共三人。", {core::Rewrite{3, 4, 3, 6, "cardinal"}}};
+  const core::SpeechScript script = Shared().Script(text);
+  ASSERT_EQ(script.clauses.size(), 1u);
+  EXPECT_EQ(script.clauses[0].display_text, "共3人。");
+  EXPECT_EQ(core::EngineInput(script.clauses[0]), "gong4 san1 ren2.");
+}
+
+TEST(Pronouncer, WordsCoverTheInputWithOffsets) {
+  const std::string text = "他在 银行, OK 3.5";
+  std::string joined;
+  for (const Word& word : Shared().Words(text)) {
+    EXPECT_EQ(text.substr(word.offset, word.text.size()), word.text);
+    joined += word.text;
+  }
+  EXPECT_EQ(joined, text);
+}
+
+TEST(Pronouncer, PinsTheSeedSpeechPolyphones) {
+  EXPECT_EQ(Pinyin("他在银行工作"), "ta1 zai4 yin2 hang2 gong1 zuo4");
+  EXPECT_EQ(Pinyin("广大党员干部"), "guang3 da4 dang3 yuan2 gan4 bu4");
+  EXPECT_EQ(Pinyin("重新出发"), "chong2 xin1 chu1 fa1");
+  EXPECT_EQ(Pinyin("为人民服务"), "wei4 ren2 min2 fu2 wu4");
+  EXPECT_EQ(Pinyin("作为党员"), "zuo4 wei2 dang3 yuan2");
+  EXPECT_EQ(Pinyin("取得了新进展"), "qu3 de2 le5 xin1 jin4 zhan3");
+  EXPECT_EQ(Pinyin("认真地学习"), "ren4 zhen1 de5 xue2 xi2");
+  EXPECT_EQ(Pinyin("做得很好"), "zuo4 de5 hen2 hao3");
+  EXPECT_EQ(Pinyin("着力解决"), "zhuo2 li4 jie3 jue2");
+  EXPECT_EQ(Pinyin("一个一个地落实"), "yi2 ge4 yi2 ge4 de5 luo4 shi2");
+  EXPECT_EQ(Pinyin("不断提高"), "bu2 duan4 ti2 gao1");
+  EXPECT_EQ(Pinyin("不忘初心"), "bu2 wang4 chu1 xin1");
+  EXPECT_EQ(Pinyin("要把工作抓好"), "yao4 ba3 gong1 zuo4 zhua1 hao3");
+}
+
+TEST(Pronouncer, AppliesYiAndBuSandhi) {
+  EXPECT_EQ(Pinyin("一天"), "yi4 tian1");
+  EXPECT_EQ(Pinyin("一次"), "yi2 ci4");
+  EXPECT_EQ(Pinyin("第一"), "di4 yi1");
+  EXPECT_EQ(Pinyin("十月一日"), "shi2 yue4 yi1 ri4");
+  EXPECT_EQ(Pinyin("看一看"), "kan4 yi5 kan4");
+  EXPECT_EQ(Pinyin("不去"), "bu2 qu4");
+  EXPECT_EQ(Pinyin("不来"), "bu4 lai2");
+  EXPECT_EQ(Pinyin("是不是"), "shi4 bu5 shi4");
+}
+
+TEST(Pronouncer, AppliesThirdToneChangeInsideWordsOnly) {
+  EXPECT_EQ(Pinyin("展览馆"), "zhan2 lan2 guan3");
+  EXPECT_EQ(Pinyin("你好"), "ni2 hao3");
+  EXPECT_EQ(Pinyin("你好", ToneMode::kCitation), "ni3 hao3");
+}
+
+TEST(Pronouncer, CitationModeUndoesYiAndBu) {
+  EXPECT_EQ(Pinyin("一个不是", ToneMode::kCitation), "yi1 ge4 bu4 shi4");
+  EXPECT_EQ(Pinyin("一个不是"), "yi2 ge4 bu2 shi4");
+}
+
+TEST(Pronouncer, ReadsTraditionalTextAsWritten) {
+  const std::vector<Word> words = Shared().Words("銀行行長為了");
+  ASSERT_FALSE(words.empty());
+  EXPECT_EQ(words[0].text, "銀行行長");
+  EXPECT_EQ(Pinyin("銀行行長為了"), "yin2 hang2 hang2 zhang3 wei4 le5");
+}
+
+TEST(Pronouncer, ExplainsPolyphoneDecisions) {
+  const std::vector<Word> words = Shared().Words("他还得走");
+  ASSERT_EQ(words.size(), 4u);
+  EXPECT_EQ(words[2].text, "得");
+  EXPECT_EQ(words[2].syllables[0], "dei3");
+  EXPECT_EQ(words[2].reasons[0], "rule: must (还得, 我得走)");
+  EXPECT_EQ(words[0].reasons[0], "");  // 他 has one reading: nothing to explain
+}
+
+TEST(Pronouncer, UserLexiconWinsOverTheBuiltInOne) {
+  const std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                     ("langdu_pronouncer_" + std::to_string(getpid()) + ".tsv");
+  {
+    std::ofstream out(path);
+    out << "银行\tyin2 xing2\n";
+  }
+  const Pronouncer pronouncer(PronounceOptions{{}, path});
+  EXPECT_EQ(Pinyin("银行行长", ToneMode::kSpoken, pronouncer), "yin2 xing2 hang2 zhang3");
+  std::filesystem::remove(path);
+}
+
+TEST(Pronouncer, BadUserLexiconIsADataError) {
+  const std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                     ("langdu_pronouncer_bad_" + std::to_string(getpid()) + ".tsv");
+  {
+    std::ofstream out(path);
+    out << "银行\tyin2 hang2\n行长\tzzz3 zhang3\n";
+  }
+  try {
+    Pronouncer pronouncer(PronounceOptions{{}, path});
+    FAIL() << "no error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.kind(), core::ErrorKind::kData);
+    EXPECT_EQ(std::string(e.what()), path.string() + ":2: \"zzz3\" is not a pinyin syllable");
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(Lexicon, LoadsQuickly) {
+  const auto start = std::chrono::steady_clock::now();
+  const Lexicon lexicon = Lexicon::Load(ResolveDataDir({}) / "voices" / "lexicon" / "zh.lex");
+  const double load_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_GT(lexicon.size(), 300000u);
+  RecordProperty("load_ms", std::to_string(load_ms));
+  std::cerr << "lexicon load: " << load_ms << " ms\n";
+  EXPECT_LT(load_ms, 1000.0);  // < 200 ms in a release build; sanitizers are slower
+}
+
+TEST(Lexicon, FindsEntriesAndRejectsUnsortedText) {
+  const Lexicon lexicon = Lexicon::FromText("# comment\n行\t176\txing2|hang2\n银行\t187\t\n", "t");
+  ASSERT_TRUE(lexicon.Find("银行").has_value());
+  EXPECT_EQ(lexicon.Find("银行")->cost, 187);
+  EXPECT_EQ(lexicon.Readings("行"), (std::vector<std::string>{"xing2", "hang2"}));
+  EXPECT_TRUE(lexicon.HasPrefix("银"));
+  EXPECT_FALSE(lexicon.Find("银"));
+  try {
+    Lexicon::FromText("银行\t1\t\n行\t1\t\n", "t.lex");
+    FAIL() << "no error";
+  } catch (const core::Error& e) {
+    EXPECT_STREQ(e.what(), "t.lex:2: \"行\" is out of order");
+  }
+}
+
+}  // namespace
+}  // namespace langdu::pronounce
