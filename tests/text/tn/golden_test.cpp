@@ -58,16 +58,16 @@ std::vector<GoldenCase> LoadCases() {
   return cases;
 }
 
-class Golden : public testing::TestWithParam<GoldenCase> {};
+class TnGolden : public testing::TestWithParam<GoldenCase> {};
 
-TEST_P(Golden, SpeaksAsWritten) {
+TEST_P(TnGolden, SpeaksAsWritten) {
   static const Normalizer normalizer;
   const GoldenCase& c = GetParam();
   EXPECT_EQ(normalizer.Normalize(c.written).spoken, c.spoken)
       << c.category << ".tsv:" << c.line << ": " << c.written;
 }
 
-INSTANTIATE_TEST_SUITE_P(Tn, Golden, testing::ValuesIn(LoadCases()),
+INSTANTIATE_TEST_SUITE_P(Tn, TnGolden, testing::ValuesIn(LoadCases()),
                          [](const testing::TestParamInfo<GoldenCase>& info) {
                            return info.param.category + "_line" + std::to_string(info.param.line);
                          });
