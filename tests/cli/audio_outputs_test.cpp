@@ -4,9 +4,9 @@
 #include <sndfile.h>
 
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <set>
 
 #include "core/utf8.h"
@@ -63,15 +63,16 @@ std::vector<SrtCue> ReadSrt(const std::filesystem::path& path) {
   std::vector<SrtCue> cues;
   std::ifstream in(path);
   std::string line;
-  const std::regex times(R"((\d+):(\d+):(\d+),(\d+) --> (\d+):(\d+):(\d+),(\d+))");
   while (std::getline(in, line)) {
-    std::smatch m;
-    if (!std::regex_match(line, m, times)) continue;
+    int t[8];
+    if (std::sscanf(line.c_str(), "%d:%d:%d,%d --> %d:%d:%d,%d", &t[0], &t[1], &t[2], &t[3], &t[4],
+                    &t[5], &t[6], &t[7]) != 8) {
+      continue;
+    }
     const auto at = [&](int i) {
-      return std::stoi(m[i]) * 3600.0 + std::stoi(m[i + 1]) * 60.0 + std::stoi(m[i + 2]) +
-             std::stoi(m[i + 3]) / 1000.0;
+      return t[i] * 3600.0 + t[i + 1] * 60.0 + t[i + 2] + t[i + 3] / 1000.0;
     };
-    SrtCue cue{at(1), at(5), {}};
+    SrtCue cue{at(0), at(4), {}};
     while (std::getline(in, line) && !line.empty()) cue.lines.push_back(line);
     cues.push_back(cue);
   }
