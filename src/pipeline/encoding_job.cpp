@@ -60,6 +60,12 @@ std::size_t SampleQueue::queued() const {
   return queued_;
 }
 
+void DoneSignal::Notify() {
+  // Taking the lock orders this wake-up after a waiter's test: none is lost.
+  std::lock_guard lock(mutex_);
+  changed_.notify_all();
+}
+
 void EncodingJob::QueueSink::Write(std::span<const std::int16_t> samples) {
   while (!samples.empty()) {
     const std::size_t n = std::min(samples.size(), kBlockSamples - block_.size());
@@ -78,12 +84,13 @@ void EncodingJob::QueueSink::Flush() {
 
 EncodingJob::EncodingJob(std::filesystem::path path, audio::EncoderSettings settings,
                          int input_rate_hz, audio::Tags tags,
-                         const std::optional<audio::Picture>& cover)
+                         const std::optional<audio::Picture>& cover, DoneSignal* done_signal)
     : path_(std::move(path)),
       settings_(settings),
       input_rate_hz_(input_rate_hz),
       tags_(std::move(tags)),
       cover_(cover),
+      done_signal_(done_signal),
       queue_(kQueueSamples),
       sink_(queue_),
       thread_([this] { Run(); }) {}
@@ -139,6 +146,7 @@ void EncodingJob::Run() {
     queue_.Stop(error_);
   }
   done_ = true;
+  if (done_signal_ != nullptr) done_signal_->Notify();
 }
 
 }  // namespace langdu::pipeline

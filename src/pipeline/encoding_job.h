@@ -46,6 +46,24 @@ class SampleQueue {
   std::exception_ptr error_;
 };
 
+/// Wakes the synthesis thread whenever an encoding job finishes, so that it can start the next
+/// file as soon as any thread is free (not only the oldest).
+class DoneSignal {
+ public:
+  /// Wakes the waiters. Call after the state they test has changed.
+  void Notify();
+  /// Waits until `ready()` holds; it is tested again after every Notify.
+  template <typename Ready>
+  void WaitUntil(Ready ready) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, ready);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+};
+
 /// What an encoding job made.
 struct EncodedFile {
   std::int64_t samples = 0;  ///< at the output rate, as a gapless decoder yields them
@@ -59,9 +77,11 @@ struct EncodedFile {
 /// the end tags the file. Destroying an unfinished job stops its thread and discards its work.
 class EncodingJob {
  public:
-  /// Starts the thread writing `path`. `cover` must outlive the job.
+  /// Starts the thread writing `path`. `cover` and `done_signal` (notified when the thread ends;
+  /// may be null) must outlive the job.
   EncodingJob(std::filesystem::path path, audio::EncoderSettings settings, int input_rate_hz,
-              audio::Tags tags, const std::optional<audio::Picture>& cover);
+              audio::Tags tags, const std::optional<audio::Picture>& cover,
+              DoneSignal* done_signal = nullptr);
   ~EncodingJob();
   EncodingJob(const EncodingJob&) = delete;
   EncodingJob& operator=(const EncodingJob&) = delete;
@@ -98,6 +118,7 @@ class EncodingJob {
   int input_rate_hz_;
   audio::Tags tags_;
   const std::optional<audio::Picture>& cover_;
+  DoneSignal* done_signal_;
   std::vector<audio::ChapterMark> chapters_;
   SampleQueue queue_;
   QueueSink sink_;

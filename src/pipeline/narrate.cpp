@@ -258,9 +258,9 @@ struct FilePlan {
 struct FileWork {
   FileWork(const FilePlan& plan, const audio::EncoderSettings& settings, int engine_rate_hz,
            audio::Tags tags, const std::optional<audio::Picture>& cover,
-           std::vector<ChapterNarrator> narrators)
+           std::vector<ChapterNarrator> narrators, DoneSignal& done_signal)
       : plan(plan),
-        job(plan.audio, settings, engine_rate_hz, tags, cover),
+        job(plan.audio, settings, engine_rate_hz, tags, cover, &done_signal),
         assembler(job.sink(), engine_rate_hz),
         captions(plan.srt, plan.vtt, plan.lrc, tags.title, tags.album, tags.artist),
         chapters(std::move(narrators)) {}
@@ -385,6 +385,8 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   Json files = Json::array();
   std::vector<publish::PlaylistEntry> entries;
   std::vector<publish::TimedChapter> timed_chapters;
+  // Declared before `active`, whose jobs notify it, so that it outlives them.
+  DoneSignal done_signal;
   std::deque<std::unique_ptr<FileWork>> active;
 
   const auto work_of = [&](std::size_t chapter) -> FileWork* {
@@ -441,10 +443,19 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   };
 
   // Chapters are spoken strictly in order: eSpeak NG carries state from one call to the next, so
-  // any other order would change the audio. Encoders overlap: while one file's queue drains, the
-  // next file is spoken.
+  // any other order would change the audio. Encoders overlap: while files encode, the next file is
+  // spoken as soon as fewer than `jobs` are encoding. Files finished early wait in `active` (with
+  // empty queues) until the ones before them are retired, so the manifest stays in order.
+  const auto encoding = [&] {
+    return static_cast<std::size_t>(std::count_if(
+        active.begin(), active.end(), [](const auto& work) { return !work->job.done(); }));
+  };
+  const auto retire_done = [&] {
+    while (!active.empty() && active.front()->job.done()) retire_front();
+  };
   for (const FilePlan& plan : plans) {
-    while (active.size() >= jobs) retire_front();
+    done_signal.WaitUntil([&] { return encoding() < jobs; });
+    retire_done();
     std::vector<ChapterNarrator> narrators;
     for (std::size_t i = plan.first_chapter; i < plan.chapter_end; ++i) {
       narrators.emplace_back(document.chapters[i], input.name, count);
@@ -456,13 +467,13 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
       tags.track_count = count;
     }
     active.push_back(std::make_unique<FileWork>(plan, settings, engine_rate, std::move(tags), cover,
-                                                std::move(narrators)));
+                                                std::move(narrators), done_signal));
     FileWork& work = *active.back();
     while (!work.narrated()) {
       work.Step(speaker);
       drain_manifest();
     }
-    while (!active.empty() && active.front()->job.done()) retire_front();
+    retire_done();
   }
   while (!active.empty()) retire_front();
 
