@@ -8,6 +8,7 @@
 #include "cli/narrate_command.h"
 #include "cli/normalize_command.h"
 #include "cli/outline_command.h"
+#include "cli/pinyin_command.h"
 #include "cli/voices_command.h"
 #include "core/error.h"
 
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
   langdu::cli::AddNarrateCommand(app);
   langdu::cli::AddOutlineCommand(app);
   langdu::cli::AddNormalizeCommand(app);
+  langdu::cli::AddPinyinCommand(app);
   langdu::cli::AddVoicesCommand(app);
   try {
     app.parse(argc, argv);

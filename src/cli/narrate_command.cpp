@@ -61,6 +61,9 @@ void Run(NarrateCommandOptions& options) {
         pipeline::Prepare(pipeline::ReadInput(input), narrate.encoding, narrate.structure));
   }
   const synth::Voice voice = pipeline::ResolveVoice(narrate);
+  // Loads the lexicons now (they are shared with the pipeline's), so that a bad line in a user
+  // lexicon fails before any audio is made.
+  const pronounce::Pronouncer pronouncer(narrate.pronounce);
 
   std::unique_ptr<pipeline::Progress> progress;
   TerminalProgress* terminal = nullptr;
@@ -134,6 +137,8 @@ CLI::App* AddNarrateCommand(CLI::App& app) {
   command->add_flag("--no-chapters", options->no_chapters, "Narrate the whole text as one chapter");
   command->add_flag("-q,--quiet", options->quiet, "No progress or summary on stderr");
   AddNormalizeOptions(*command, options->narrate.normalize);
+  command->add_option("--lexicon", options->narrate.pronounce.user_lexicon,
+                      "User lexicon: TSV (word<TAB>pin1 yin1) or PLS with alphabet=\"x-pinyin\"");
   command->callback([options] { Run(*options); });
   return command;
 }

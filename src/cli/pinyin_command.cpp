@@ -1,12 +1,11 @@
 #include "cli/pinyin_command.h"
 
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <map>
 #include <memory>
 #include <string>
 
+#include "cli/line_input.h"
 #include "core/error.h"
 #include "core/utf8.h"
 #include "pronounce/pronouncer.h"
@@ -21,58 +20,6 @@ struct PinyinOptions {
   bool explain = false;
   std::string lexicon;
 };
-
-// Length of the UTF-8 sequence at `pos`, or 0 when it is not valid UTF-8.
-std::size_t SequenceLength(std::string_view text, std::size_t pos) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(pos);
-  std::size_t length = 0;
-  char32_t min = 0;
-  if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2, min = 0x80;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3, min = 0x800;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (pos + length > text.size()) return 0;
-  char32_t cp = lead & (0x7F >> length);
-  for (std::size_t i = 1; i < length; ++i) {
-    if ((byte(pos + i) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(pos + i) & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return length;
-}
-
-// The input as UTF-8 (this command reads UTF-8 only; the narration pipeline decodes other
-// encodings). Throws core::Error naming file, line and byte for invalid UTF-8.
-std::string ReadInput(const std::string& input) {
-  std::string bytes;
-  if (input == "-") {
-    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    std::ifstream in(input, std::ios::binary);
-    if (!in) throw core::Error(core::ErrorKind::kInputMissing, input + ": cannot read the file");
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
-  int line = 1;
-  for (std::size_t pos = 0; pos < bytes.size();) {
-    const std::size_t length = SequenceLength(bytes, pos);
-    if (length == 0) {
-      throw core::Error(core::ErrorKind::kInputDecode,
-                        (input == "-" ? "<stdin>" : input) + ":" + std::to_string(line) +
-                            ": invalid UTF-8 at byte " + std::to_string(pos));
-    }
-    if (bytes[pos] == '\n') ++line;
-    pos += length;
-  }
-  return bytes;
-}
 
 std::string Render(const std::vector<pronounce::Word>& words, bool align) {
   std::string out;
@@ -124,17 +71,12 @@ void Run(const PinyinOptions& options) {
   pronounce::PronounceOptions pronounce_options;
   pronounce_options.user_lexicon = options.lexicon;
   const pronounce::Pronouncer pronouncer(pronounce_options);
-  const std::string text = ReadInput(options.input);
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
-    std::string_view line(text.data() + pos, end - pos);
-    if (line.ends_with('\r')) line.remove_suffix(1);
-    const std::vector<pronounce::Word> words = pronouncer.Words(line, options.tones);
+  LineInput lines(options.input);
+  while (const std::optional<std::string> line = lines.Next()) {
+    const std::vector<pronounce::Word> words = pronouncer.Words(*line, options.tones);
     std::cout << Render(words, options.align) << '\n';
     if (options.explain) Explain(words, std::cout);
-    pos = end + 1;
+    std::cout.flush();
   }
 }
 
@@ -144,7 +86,7 @@ CLI::App* AddPinyinCommand(CLI::App& app) {
   auto options = std::make_shared<PinyinOptions>();
   CLI::App* command = app.add_subcommand(
       "pinyin", "Print the tone-numbered pinyin langdu would say, one line per input line");
-  command->add_option("file", options->input, "UTF-8 text file, or - for standard input")
+  command->add_option("file", options->input, "text file (any supported encoding), or - for UTF-8 standard input")
       ->capture_default_str();
   command->add_flag("--align", options->align,
                     "One token per input code point: the syllable of a Han character, the "

@@ -37,9 +37,9 @@ const Pronouncer& SharedPronouncer() {
   return pronouncer;
 }
 
-class Golden : public testing::TestWithParam<GoldenCase> {};
+class PinyinGolden : public testing::TestWithParam<GoldenCase> {};
 
-TEST_P(Golden, SpeaksTheExpectedSyllables) {
+TEST_P(PinyinGolden, SpeaksTheExpectedSyllables) {
   std::string pinyin;
   for (const Word& word : SharedPronouncer().Words(GetParam().sentence)) {
     if (word.kind != WordKind::kHan) continue;
@@ -52,7 +52,7 @@ TEST_P(Golden, SpeaksTheExpectedSyllables) {
       << "golden.tsv:" << GetParam().line << ": " << GetParam().sentence;
 }
 
-INSTANTIATE_TEST_SUITE_P(Pronounce, Golden, testing::ValuesIn(LoadGolden()),
+INSTANTIATE_TEST_SUITE_P(Pronounce, PinyinGolden, testing::ValuesIn(LoadGolden()),
                          [](const testing::TestParamInfo<GoldenCase>& info) {
                            return "line" + std::to_string(info.param.line);
                          });

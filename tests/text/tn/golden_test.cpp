@@ -22,6 +22,9 @@ struct GoldenCase {
   std::string spoken;
 };
 
+// gtest prints a parameter of a failing or listed test with this.
+void PrintTo(const GoldenCase& golden, std::ostream* out) { *out << golden.written; }
+
 std::string Trim(const std::string& s) {
   const auto begin = s.find_first_not_of(" \t\r");
   if (begin == std::string::npos) return {};
