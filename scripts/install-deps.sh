@@ -7,6 +7,9 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libespeak-ng-dev espeak-ng-data   # the speech engine (library API) and its voices
   libsndfile1-dev                   # WAV/FLAC/MP3/Ogg/Opus encoding
+  libsoxr-dev                       # resampling (--sample-rate, Opus at 24 kHz), never relabelling
+  libtag1-dev                       # tags libsndfile cannot write: UTF-8 ID3v2, Vorbis comments,
+                                    # cover art, chapter marks (ID3v2 CHAP/CTOC, CHAPTERnnn, WAV cues)
   libicu-dev                        # charset detection, normalization, breaks, number spell-out
   libcli11-dev                      # command line
   nlohmann-json3-dev                # manifest and voice files

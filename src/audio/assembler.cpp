@@ -15,7 +15,9 @@ constexpr int kMarginMs = 15;
 }  // namespace
 
 SpeechRange FindSpeech(std::span<const std::int16_t> samples, int threshold, std::size_t margin) {
-  const auto loud = [threshold](std::int16_t s) { return std::abs(static_cast<int>(s)) >= threshold; };
+  const auto loud = [threshold](std::int16_t s) {
+    return std::abs(static_cast<int>(s)) >= threshold;
+  };
   auto first = std::find_if(samples.begin(), samples.end(), loud);
   if (first == samples.end()) return {};
   auto last = std::find_if(samples.rbegin(), samples.rend(), loud);
@@ -24,7 +26,8 @@ SpeechRange FindSpeech(std::span<const std::int16_t> samples, int threshold, std
   return {begin > margin ? begin - margin : 0, std::min(samples.size(), end + margin)};
 }
 
-Assembler::Assembler(AudioSink& sink, int sample_rate_hz) : sink_(sink), sample_rate_hz_(sample_rate_hz) {}
+Assembler::Assembler(AudioSink& sink, int sample_rate_hz)
+    : sink_(sink), sample_rate_hz_(sample_rate_hz) {}
 
 std::size_t Assembler::AddSpeech(std::span<const std::int16_t> samples) {
   const std::size_t margin = static_cast<std::size_t>(sample_rate_hz_) * kMarginMs / 1000;

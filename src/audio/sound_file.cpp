@@ -2,7 +2,8 @@
 
 #include <sndfile.h>
 
-#include <cstring>
+#include <algorithm>
+#include <cctype>
 
 #include "core/error.h"
 
@@ -12,7 +13,9 @@ namespace {
 // The one place where libsndfile's status becomes a langdu error.
 core::Error OutputError(const std::filesystem::path& path, SNDFILE* file, const std::string& what) {
   std::string reason = sf_strerror(file);
-  if (!reason.empty()) reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
+  if (!reason.empty()) {
+    reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
+  }
   return core::Error(core::ErrorKind::kOutput, path.string() + ": " + what + ": " + reason);
 }
 
@@ -22,45 +25,61 @@ int SndfileFormat(Format format) {
       return SF_FORMAT_WAV | SF_FORMAT_PCM_16;
     case Format::kFlac:
       return SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
+    case Format::kMp3:
+      return SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III;
+    case Format::kOgg:
+      return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
+    case Format::kOpus:
+      return SF_FORMAT_OGG | SF_FORMAT_OPUS;
   }
   return 0;
 }
 
+// libsndfile sets every lossy encoder through one "compression level", 0 (best) .. 1 (smallest),
+// which each codec maps onto its own scale (src/mpeg_l3_encode.c, ogg_vorbis.c, ogg_opus.c).
+// These invert those maps so that --bitrate and --quality mean what they say.
+double CompressionFor(const EncoderSettings& settings) {
+  // Nudged down so that the codec's integer truncation lands on the asked bitrate, not below.
+  constexpr double kNudge = 1e-9;
+  if (settings.quality) return 1.0 - *settings.quality / 10.0;
+  const double kbps = *settings.bitrate_kbps;
+  if (settings.format == Format::kOpus) return 1.0 - (kbps * 1000.0 - 6000.0) / 250000.0 - kNudge;
+  double high = 64.0;
+  double low = 8.0;
+  if (settings.sample_rate_hz >= 32000) {
+    high = 320.0;
+    low = 32.0;
+  } else if (settings.sample_rate_hz >= 16000) {
+    high = 160.0;
+  }
+  return std::clamp((high - kbps) / (high - low) - kNudge, 0.0, 1.0);
+}
+
+void Configure(SNDFILE* file, const std::filesystem::path& path, const EncoderSettings& settings) {
+  if (!Info(settings.format).lossy) return;
+  double compression = CompressionFor(settings);
+  if (!sf_command(file, SFC_SET_COMPRESSION_LEVEL, &compression, sizeof compression)) {
+    throw OutputError(path, file, "encoder refuses the quality");
+  }
+  if (settings.format == Format::kMp3) {
+    int mode = settings.quality ? SF_BITRATE_MODE_VARIABLE : SF_BITRATE_MODE_CONSTANT;
+    if (!sf_command(file, SFC_SET_BITRATE_MODE, &mode, sizeof mode)) {
+      throw OutputError(path, file, "encoder refuses the bitrate mode");
+    }
+  }
+}
+
 }  // namespace
 
-std::optional<Format> ParseFormat(std::string_view name) {
-  if (name == "wav") return Format::kWav;
-  if (name == "flac") return Format::kFlac;
-  return std::nullopt;
-}
-
-std::string_view Extension(Format format) {
-  switch (format) {
-    case Format::kWav:
-      return "wav";
-    case Format::kFlac:
-      return "flac";
-  }
-  return "";
-}
-
-SoundFileWriter::SoundFileWriter(const std::filesystem::path& path, Format format,
-                                 int sample_rate_hz, const Tags& tags)
+SoundFileWriter::SoundFileWriter(const std::filesystem::path& path, const EncoderSettings& settings)
     : path_(path) {
   SF_INFO info{};
-  info.samplerate = sample_rate_hz;
+  info.samplerate = settings.sample_rate_hz;
   info.channels = 1;
-  info.format = SndfileFormat(format);
+  info.format = SndfileFormat(settings.format);
   file_ = sf_open(path.c_str(), SFM_WRITE, &info);
   if (file_ == nullptr) throw OutputError(path, nullptr, "cannot create");
-  const std::pair<int, const std::string*> strings[] = {
-      {SF_STR_TITLE, &tags.title},     {SF_STR_ALBUM, &tags.album},
-      {SF_STR_ARTIST, &tags.artist},   {SF_STR_TRACKNUMBER, &tags.track},
-      {SF_STR_GENRE, &tags.genre},     {SF_STR_COMMENT, &tags.comment},
-      {SF_STR_SOFTWARE, &tags.software}};
-  for (const auto& [id, value] : strings) {
-    if (!value->empty()) sf_set_string(file_, id, value->c_str());
-  }
+  Configure(file_, path, settings);
 }
 
 SoundFileWriter::~SoundFileWriter() {
@@ -69,7 +88,10 @@ SoundFileWriter::~SoundFileWriter() {
 
 void SoundFileWriter::Write(std::span<const std::int16_t> samples) {
   const auto count = static_cast<sf_count_t>(samples.size());
-  if (sf_write_short(file_, samples.data(), count) != count) throw OutputError(path_, file_, "cannot write");
+  if (sf_write_short(file_, samples.data(), count) != count) {
+    throw OutputError(path_, file_, "cannot write");
+  }
+  samples_written_ += count;
 }
 
 void SoundFileWriter::Close() {

@@ -2,43 +2,22 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <optional>
 #include <span>
-#include <string>
-#include <string_view>
 
+#include "audio/format.h"
 #include "audio/sink.h"
 
 typedef struct sf_private_tag SNDFILE;
 
 namespace langdu::audio {
 
-/// Output formats.
-enum class Format { kWav, kFlac };
-
-/// "wav" or "flac" → Format; nullopt for other names.
-std::optional<Format> ParseFormat(std::string_view name);
-
-/// The file name extension of a format, without the dot.
-std::string_view Extension(Format format);
-
-/// Text tags written into a file (where the format has room for them).
-struct Tags {
-  std::string title;   ///< chapter title
-  std::string album;   ///< document title
-  std::string artist;  ///< narrator
-  std::string track;   ///< "n/N"
-  std::string genre = "Speech";
-  std::string comment;
-  std::string software;
-};
-
-/// An audio file written through libsndfile: 16-bit mono at the given rate.
+/// An audio file written through libsndfile: 16-bit mono samples at settings.sample_rate_hz,
+/// encoded as settings ask. Tags are written afterwards (audio/tags.h).
 class SoundFileWriter : public AudioSink {
  public:
-  /// Creates `path`. Throws core::Error(kOutput) naming the path when it cannot.
-  SoundFileWriter(const std::filesystem::path& path, Format format, int sample_rate_hz,
-                  const Tags& tags);
+  /// Creates `path`. Throws core::Error(kOutput) naming the path when it cannot, or when the
+  /// encoder refuses the settings.
+  SoundFileWriter(const std::filesystem::path& path, const EncoderSettings& settings);
   ~SoundFileWriter() override;
   SoundFileWriter(const SoundFileWriter&) = delete;
   SoundFileWriter& operator=(const SoundFileWriter&) = delete;
@@ -48,9 +27,13 @@ class SoundFileWriter : public AudioSink {
   /// Finishes the file (headers, flush). Throws core::Error(kOutput) when that fails.
   void Close();
 
+  /// Samples written so far.
+  std::int64_t samples_written() const { return samples_written_; }
+
  private:
   std::filesystem::path path_;
   SNDFILE* file_ = nullptr;
+  std::int64_t samples_written_ = 0;
 };
 
 }  // namespace langdu::audio

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 
+#include "audio/format.h"
 #include "cli/normalize_command.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
@@ -16,7 +17,7 @@ namespace {
 
 struct NarrateCommandOptions {
   std::vector<std::string> inputs;
-  std::string format = "wav";
+  std::string format = "mp3";
   bool no_chapters = false;
   bool quiet = false;
   pipeline::NarrateOptions narrate;
@@ -34,8 +35,9 @@ std::vector<std::filesystem::path> OutputDirs(const std::vector<std::string>& in
     const std::filesystem::path stem = input == "-" ? "stdin" : std::filesystem::path(input).stem();
     const std::filesystem::path out = dir / stem;
     if (auto it = seen.find(out); it != seen.end()) {
-      throw core::Error(core::ErrorKind::kUsage, "\"" + it->second + "\" and \"" + input +
-                                                     "\" would both write to " + out.string() + "/");
+      throw core::Error(
+          core::ErrorKind::kUsage,
+          "\"" + it->second + "\" and \"" + input + "\" would both write to " + out.string() + "/");
     }
     seen.emplace(out, input);
     dirs.push_back(out);
@@ -48,13 +50,15 @@ void Run(NarrateCommandOptions& options) {
   pipeline::NarrateOptions& narrate = options.narrate;
   narrate.format = *audio::ParseFormat(options.format);
   narrate.structure.detect_chapters = !options.no_chapters;
-  const std::vector<std::filesystem::path> output_dirs = OutputDirs(options.inputs, narrate.output_dir);
+  const std::vector<std::filesystem::path> output_dirs =
+      OutputDirs(options.inputs, narrate.output_dir);
 
   // Every input is read and parsed before any audio is made: a bad third file fails in a second,
   // not after two books.
   std::vector<pipeline::PreparedInput> prepared;
   for (const std::string& input : options.inputs) {
-    prepared.push_back(pipeline::Prepare(pipeline::ReadInput(input), narrate.encoding, narrate.structure));
+    prepared.push_back(
+        pipeline::Prepare(pipeline::ReadInput(input), narrate.encoding, narrate.structure));
   }
   const synth::Voice voice = pipeline::ResolveVoice(narrate);
   // Loads the lexicons now (they are shared with the pipeline's), so that a bad line in a user
@@ -99,16 +103,34 @@ CLI::App* AddNarrateCommand(CLI::App& app) {
       ->required();
   command->add_option("-o,--output", options->narrate.output_dir, "Output folder")
       ->capture_default_str();
-  command->add_option("--encoding", options->narrate.encoding,
-                      "Input encoding (UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5); default: detect");
+  command->add_option(
+      "--encoding", options->narrate.encoding,
+      "Input encoding (UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5); default: detect");
   command->add_option("--voice", options->narrate.voice, "Narrator voice (see `langdu voices`)")
       ->capture_default_str();
-  command->add_option("--rate", options->narrate.rate_wpm, "Speaking rate, words per minute (80-450)");
+  command->add_option("--rate", options->narrate.rate_wpm,
+                      "Speaking rate, words per minute (80-450)");
   command->add_option("--pitch", options->narrate.pitch, "Base pitch (0-100)");
   command->add_option("--volume", options->narrate.volume, "Volume (0-200, 100 = normal)");
   command->add_option("--format", options->format, "Audio format")
-      ->check(CLI::IsMember({"wav", "flac"}))
+      ->check(CLI::IsMember(
+          std::vector<std::string>(audio::FormatNames().begin(), audio::FormatNames().end())))
       ->capture_default_str();
+  command->add_option("--sample-rate", options->narrate.sample_rate_hz,
+                      "Output sample rate in Hz, resampled (default: the engine's; Opus: 24000)");
+  command->add_option("--bitrate", options->narrate.bitrate_kbps,
+                      "kbit/s: constant for MP3, target for Opus (default 32)");
+  command->add_option("--quality", options->narrate.quality,
+                      "0 (smallest) to 10 (best), variable bitrate for MP3 (default 6) and Ogg "
+                      "Vorbis (default 3)");
+  command->add_option("--author", options->narrate.author, "Artist tag (default: the narrator)");
+  command->add_option("--cover", options->narrate.cover, "JPEG or PNG image to embed as cover art");
+  command->add_flag("--single", options->narrate.single,
+                    "One audio file for the whole text, with chapter marks and a .cue sheet");
+  command
+      ->add_option("-j,--jobs", options->narrate.jobs,
+                   "Files encoded at once, each on its own thread (default: one per core)")
+      ->check(CLI::Range(1, 256));
   command->add_flag("--force", options->narrate.force, "Overwrite existing output files");
   auto* pattern = command->add_option("--chapter-pattern", options->narrate.structure.chapter_pattern,
                                       "Regular expression (ICU) that a chapter heading line starts with");

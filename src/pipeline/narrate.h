@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "audio/sound_file.h"
+#include "audio/format.h"
 #include "pipeline/input.h"
 #include "pipeline/progress.h"
 #include "pronounce/pronouncer.h"
@@ -23,27 +23,38 @@ struct NarrateOptions {
   std::optional<int> rate_wpm;
   std::optional<int> pitch;
   std::optional<int> volume;
-  audio::Format format = audio::Format::kWav;
-  bool force = false;  ///< overwrite existing outputs
+  audio::Format format = audio::Format::kMp3;
+  std::optional<int> sample_rate_hz;  ///< default: the engine's (Opus: 24000)
+  std::optional<int> bitrate_kbps;    ///< lossy formats that take one (MP3, Opus)
+  std::optional<int> quality;         ///< 0..10, lossy formats that take one (MP3, Ogg Vorbis)
+  std::string author;                 ///< the artist tag; default: the narrator
+  std::filesystem::path cover;        ///< JPEG or PNG to embed; empty: none
+  bool single = false;                ///< one file with chapter marks instead of a file per chapter
+  int jobs = 0;                       ///< encoding threads; 0: one per core
+  bool force = false;                 ///< overwrite existing outputs
   text::StructureOptions structure;
   text::tn::NormalizeOptions normalize;
   pronounce::PronounceOptions pronounce;
 };
 
 /// The narrator `options` ask for: the voice file with the command line's overrides.
-/// Throws core::Error(kVoice) for an unknown voice, core::Error(kUsage) for an override out of range.
+/// Throws core::Error(kVoice) for an unknown voice, core::Error(kUsage) for an override out of
+/// range.
 synth::Voice ResolveVoice(const NarrateOptions& options);
 
 /// What one input became.
 struct NarrateResult {
-  std::vector<std::filesystem::path> files;  ///< chapter files, then manifest.json
+  std::vector<std::filesystem::path> files;  ///< audio files, captions, playlists, manifest.json
   int chapters = 0;
   double audio_s = 0;
 };
 
-/// Narrates one prepared input into `output_dir`: one audio file per chapter and manifest.json,
-/// all appearing together when everything is written. `engine` must already use the narrator
-/// (Engine::Use). Throws core::Error; on any error no output file of this input is left.
+/// Narrates one prepared input into `output_dir`: one audio file per chapter (or one for the book
+/// with `single`) with captions, playlist.m3u8, chapters.vtt and manifest.json, all appearing
+/// together when everything is written. Synthesis runs on the calling thread; each audio file is
+/// encoded on a thread of its own, at most `options.jobs` at once, fed through bounded queues.
+/// `engine` must already use the narrator (Engine::Use). Throws core::Error; on any error no output
+/// file of this input is left.
 NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& output_dir,
                       const NarrateOptions& options, synth::Engine& engine, Progress& progress);
 

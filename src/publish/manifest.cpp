@@ -4,7 +4,8 @@
 
 namespace langdu::publish {
 
-ManifestWriter::ManifestWriter(const std::filesystem::path& path, const nlohmann::ordered_json& header)
+ManifestWriter::ManifestWriter(const std::filesystem::path& path,
+                               const nlohmann::ordered_json& header)
     : path_(path), out_(path, std::ios::binary | std::ios::trunc) {
   if (!out_) throw core::Error(core::ErrorKind::kOutput, path.string() + ": cannot create");
   out_ << "{\n";
@@ -15,7 +16,8 @@ ManifestWriter::ManifestWriter(const std::filesystem::path& path, const nlohmann
 
 void ManifestWriter::WriteFields(const nlohmann::ordered_json& fields, bool& first) {
   for (const auto& [key, value] : fields.items()) {
-    out_ << (first ? "" : ",\n") << "  " << nlohmann::ordered_json(key).dump() << ": " << value.dump(-1, ' ', false);
+    out_ << (first ? "" : ",\n") << "  " << nlohmann::ordered_json(key).dump() << ": "
+         << value.dump(-1, ' ', false);
     first = false;
   }
 }

@@ -1,8 +1,9 @@
 #include "publish/output_set.h"
 
+#include <unistd.h>
+
 #include <fstream>
 #include <system_error>
-#include <unistd.h>
 
 #include "core/error.h"
 #include "core/utf8.h"
@@ -28,7 +29,7 @@ std::filesystem::path TemporaryFor(const std::filesystem::path& final_path) {
 
 }  // namespace
 
-std::string ChapterFileName(int number, int count, std::string_view title, std::string_view extension) {
+std::string SafeName(std::string_view title) {
   std::string name;
   std::size_t code_points = 0;
   std::size_t pos = 0;
@@ -39,13 +40,25 @@ std::string ChapterFileName(int number, int count, std::string_view title, std::
   }
   while (!name.empty() && (name.back() == ' ' || name.back() == '.')) name.pop_back();
   while (!name.empty() && (name.front() == ' ' || name.front() == '.')) name.erase(0, 1);
+  return name;
+}
+
+std::string ChapterFileName(int number, int count, std::string_view title,
+                            std::string_view extension) {
+  const std::string name = SafeName(title);
   const int width = std::max<int>(2, static_cast<int>(std::to_string(count).size()));
   std::string digits = std::to_string(number);
-  digits.insert(0, static_cast<std::size_t>(std::max<int>(0, width - static_cast<int>(digits.size()))), '0');
+  digits.insert(
+      0, static_cast<std::size_t>(std::max<int>(0, width - static_cast<int>(digits.size()))), '0');
   std::string file_name = name.empty() ? digits : digits + "-" + name;
   file_name += ".";
   file_name += extension;
   return file_name;
+}
+
+std::string BookFileName(std::string_view title, std::string_view extension) {
+  const std::string name = SafeName(title);
+  return (name.empty() ? std::string("book") : name) + "." + std::string(extension);
 }
 
 OutputSet::~OutputSet() {
@@ -63,13 +76,15 @@ std::filesystem::path OutputSet::Add(const std::filesystem::path& final_path) {
   std::error_code error;
   if (!final_path.parent_path().empty()) {
     std::filesystem::create_directories(final_path.parent_path(), error);
-    if (error) throw OutputError(final_path.parent_path(), "cannot create folder: " + error.message());
+    if (error)
+      throw OutputError(final_path.parent_path(), "cannot create folder: " + error.message());
   }
   if (std::filesystem::is_directory(final_path)) throw OutputError(final_path, "is a folder");
   if (!force_ && std::filesystem::exists(final_path)) {
     throw OutputError(final_path, "already exists (use --force to overwrite)");
   }
-  if (access(final_path.parent_path().empty() ? "." : final_path.parent_path().c_str(), W_OK) != 0) {
+  if (access(final_path.parent_path().empty() ? "." : final_path.parent_path().c_str(), W_OK) !=
+      0) {
     throw OutputError(final_path.parent_path(), "folder is not writable");
   }
   files_.emplace_back(TemporaryFor(final_path), final_path);

@@ -11,7 +11,16 @@ namespace langdu::publish {
 /// A safe file name for chapter `number` of `count`: "01-标题.wav". Chinese is kept; path
 /// separators, reserved and control characters become "_"; the title is cut to 60 code points;
 /// the number has at least two digits (more when `count` needs them).
-std::string ChapterFileName(int number, int count, std::string_view title, std::string_view extension);
+std::string ChapterFileName(int number, int count, std::string_view title,
+                            std::string_view extension);
+
+/// A safe file name for a whole book in one file: the title made safe as for chapters, or "book"
+/// when the title is empty: "在全区党建工作会上的讲话.mp3".
+std::string BookFileName(std::string_view title, std::string_view extension);
+
+/// `title` made safe for a file name: separators, reserved and control characters become "_",
+/// cut to 60 code points, leading and trailing spaces and dots removed.
+std::string SafeName(std::string_view title);
 
 /// The files of one run. Each is written under a hidden temporary name in its final folder and
 /// renamed into place by Commit, so an interrupted or failed run leaves no file under a final name

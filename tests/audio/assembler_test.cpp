@@ -46,7 +46,7 @@ TEST(Assembler, PositionCountsSpeechAndSilenceExactly) {
   for (int i = 5000; i < 15000; ++i) clause[i] = 4000;
   const std::size_t written = assembler.AddSpeech(clause);
   EXPECT_EQ(written, 10000u + 2 * 330u);  // 15 ms margin on each side
-  assembler.AddSilence(10000);  // longer than one block of zeros
+  assembler.AddSilence(10000);            // longer than one block of zeros
   EXPECT_EQ(assembler.position(), static_cast<std::int64_t>(sink.samples_.size()));
   EXPECT_EQ(sink.samples_.size(), 6615u + 10660u + 220500u);
   EXPECT_DOUBLE_EQ(assembler.position_s(), static_cast<double>(sink.samples_.size()) / 22050);

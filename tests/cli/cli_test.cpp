@@ -195,7 +195,7 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"RateOutOfRange", "narrate {in}/input.txt -o {out} --rate 9000", "你好。", 2,
                   "langdu: error: --rate: 9000 is not in 80..450"},
         ErrorCase{"UnknownFormat", "narrate {in}/input.txt -o {out} --format aiff", "你好。", 2,
-                  "langdu: error: --format: aiff not in {wav,flac}"},
+                  "langdu: error: --format: aiff not in {wav,flac,mp3,ogg,opus}"},
         ErrorCase{"OutputUnderAFile", "narrate {in}/input.txt -o {in}/input.txt/sub", "你好。", 7,
                   "langdu: error: {in}/input.txt/sub: cannot create folder: Not a directory"},
         ErrorCase{"NoSubcommand", "", "", 2,

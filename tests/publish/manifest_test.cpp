@@ -15,7 +15,8 @@ TEST(ManifestWriter, StreamsValidJsonInOrder) {
     ManifestWriter writer(dir / "manifest.json", Json{{"title", "讲话"}, {"version", 1}});
     for (int chapter = 1; chapter <= 2; ++chapter) {
       writer.BeginChapter({{"number", chapter}, {"title", "第" + std::to_string(chapter)}});
-      writer.AddParagraph({{"start_s", 0.3}, {"sentences", Json::array({{{"source_text", "“好”"}}})}});
+      writer.AddParagraph(
+          {{"start_s", 0.3}, {"sentences", Json::array({{{"source_text", "“好”"}}})}});
       writer.AddParagraph({{"start_s", 1.5}});
       writer.EndChapter({{"file", "0" + std::to_string(chapter) + ".wav"}, {"duration_s", 2.5}});
     }

@@ -13,7 +13,8 @@ using testing::TempDir;
 using testing::WriteFile;
 
 TEST(ChapterFileName, KeepsChineseAndNumbersTheChapter) {
-  EXPECT_EQ(ChapterFileName(1, 8, "在全区党建工作会上的讲话", "wav"), "01-在全区党建工作会上的讲话.wav");
+  EXPECT_EQ(ChapterFileName(1, 8, "在全区党建工作会上的讲话", "wav"),
+            "01-在全区党建工作会上的讲话.wav");
   EXPECT_EQ(ChapterFileName(12, 120, "尾声", "flac"), "012-尾声.flac");
 }
 
@@ -59,7 +60,8 @@ TEST(OutputSet, ExistingFileNeedsForce) {
     FAIL() << "no error";
   } catch (const core::Error& e) {
     EXPECT_EQ(e.kind(), core::ErrorKind::kOutput);
-    EXPECT_EQ(std::string(e.what()), (dir / "01.wav").string() + ": already exists (use --force to overwrite)");
+    EXPECT_EQ(std::string(e.what()),
+              (dir / "01.wav").string() + ": already exists (use --force to overwrite)");
   }
   EXPECT_EQ(ReadFile(dir / "01.wav"), "old");
   OutputSet forced(true);

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Times langdu narrating the seed speech into chaptered MP3 (and Opus, FLAC, WAV) against the
+# by-hand baseline of the issue, in one run on this machine:
+#   espeak-ng -v cmn-latn-pinyin -f seed -w x.wav && ffmpeg -i x.wav -c:a libmp3lame -q:a 4 x.mp3
+# Runs alternate (baseline, langdu, baseline, ...) so that load from other work hits both alike;
+# the median of the repeats is compared. REPEATS (default 5) sets the MP3 and baseline repeats,
+# OTHER_REPEATS (default 3) those of the other formats, JOBS the -j given to langdu (default: its
+# own, one per core). Builds build/ first if the binary is missing. Prints the load average, since
+# on a shared machine it explains most of the spread.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repeats=${REPEATS:-5}
+other_repeats=${OTHER_REPEATS:-3}
+seed=samples/district-party-building-speech.txt
+langdu=build/src/cli/langdu
+[ -x "$langdu" ] || scripts/build.sh
+jobs_option=()
+[ -n "${JOBS:-}" ] && jobs_option=(-j "$JOBS")
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+now() { date +%s.%N; }
+
+# Runs "$@" once and prints its wall time in seconds.
+timed() {
+  local start end
+  start=$(now)
+  "$@" >/dev/null 2>&1
+  end=$(now)
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2); printf "%.3f", (NR % 2) ? v[m] : (v[m] + v[m + 1]) / 2 }'; }
+
+baseline() {
+  espeak-ng -v cmn-latn-pinyin -f "$seed" -w "$work/x.wav" &&
+    ffmpeg -loglevel error -y -i "$work/x.wav" -c:a libmp3lame -q:a 4 "$work/x.mp3"
+}
+
+narrate() {
+  rm -rf "$work/out"
+  "$langdu" narrate -q --format "$1" "${jobs_option[@]}" "$seed" -o "$work/out"
+}
+
+echo "cores: $(nproc); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+baseline_times=()
+mp3_times=()
+for ((i = 0; i < repeats; i++)); do
+  baseline_times+=("$(timed baseline)")
+  mp3_times+=("$(timed narrate mp3)")
+done
+baseline_median=$(printf '%s\n' "${baseline_times[@]}" | median)
+printf '%-34s %s s   (runs: %s)\n' "baseline espeak-ng + ffmpeg mp3" "$baseline_median" \
+  "${baseline_times[*]}"
+report() {
+  local name=$1 median_s
+  shift
+  median_s=$(printf '%s\n' "$@" | median)
+  printf '%-34s %s s   ratio to baseline %.2f   (runs: %s)\n' "langdu $name, chaptered" "$median_s" \
+    "$(awk -v a="$median_s" -v b="$baseline_median" 'BEGIN { print a / b }')" "$*"
+}
+report mp3 "${mp3_times[@]}"
+for format in opus flac wav; do
+  times=()
+  for ((i = 0; i < other_repeats; i++)); do times+=("$(timed narrate "$format")"); done
+  report "$format" "${times[@]}"
+done
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,112 @@
+#include "audio/format.h"
+
+#include <algorithm>
+#include <array>
+
+#include "core/error.h"
+
+namespace langdu::audio {
+namespace {
+
+// The rates LAME encodes (MPEG-1, -2 and -2.5 layer III).
+constexpr std::array<int, 9> kMp3Rates = {8000,  11025, 12000, 16000, 22050,
+                                          24000, 32000, 44100, 48000};
+// The rates the Opus codec runs at; other rates must be resampled, never relabelled.
+constexpr std::array<int, 5> kOpusRates = {8000, 12000, 16000, 24000, 48000};
+
+// Speech defaults: MP3 quality 6 is LAME's -V4 (≈ 45 kbit/s for 22 kHz mono speech), Vorbis
+// quality 3 is oggenc's -q 3, Opus at 24 kHz (super-wideband: all of a voice) and 32 kbit/s is
+// transparent for speech.
+constexpr std::array<FormatInfo, 5> kFormats = {{
+    {Format::kWav, "wav", "wav", false, {}, 0, false, false, 0, 0},
+    {Format::kFlac, "flac", "flac", false, {}, 0, false, false, 0, 0},
+    {Format::kMp3, "mp3", "mp3", true, kMp3Rates, 0, true, true, 0, 6},
+    {Format::kOgg, "ogg", "ogg", true, {}, 0, false, true, 0, 3},
+    {Format::kOpus, "opus", "opus", true, kOpusRates, 24000, true, false, 32, 0},
+}};
+
+constexpr std::array<std::string_view, 5> kNames = {"wav", "flac", "mp3", "ogg", "opus"};
+
+core::Error Usage(const std::string& message) {
+  return core::Error(core::ErrorKind::kUsage, message);
+}
+
+std::string RateList(std::span<const int> rates) {
+  std::string list;
+  for (std::size_t i = 0; i < rates.size(); ++i) {
+    if (i > 0) list += i + 1 == rates.size() ? " or " : ", ";
+    list += std::to_string(rates[i]);
+  }
+  return list;
+}
+
+}  // namespace
+
+const FormatInfo& Info(Format format) {
+  return *std::find_if(kFormats.begin(), kFormats.end(),
+                       [format](const FormatInfo& info) { return info.format == format; });
+}
+
+std::optional<Format> ParseFormat(std::string_view name) {
+  for (const FormatInfo& info : kFormats) {
+    if (info.name == name) return info.format;
+  }
+  return std::nullopt;
+}
+
+std::string_view Extension(Format format) { return Info(format).extension; }
+
+std::span<const std::string_view> FormatNames() { return kNames; }
+
+EncoderSettings ResolveEncoder(Format format, int engine_rate_hz, std::optional<int> sample_rate_hz,
+                               std::optional<int> bitrate_kbps, std::optional<int> quality) {
+  const FormatInfo& info = Info(format);
+  const std::string name(info.name);
+  EncoderSettings settings;
+  settings.format = format;
+  settings.sample_rate_hz =
+      sample_rate_hz.value_or(info.default_rate_hz != 0 ? info.default_rate_hz : engine_rate_hz);
+  const int rate = settings.sample_rate_hz;
+  if (info.rates_hz.empty()) {
+    if (rate < 8000 || rate > 192000) {
+      throw Usage("--sample-rate: " + std::to_string(rate) + " is not in 8000..192000");
+    }
+  } else if (std::find(info.rates_hz.begin(), info.rates_hz.end(), rate) == info.rates_hz.end()) {
+    throw Usage("--sample-rate: " + name + " takes " + RateList(info.rates_hz) + " Hz, not " +
+                std::to_string(rate));
+  }
+  if (bitrate_kbps && quality) throw Usage("--bitrate and --quality: give one, not both");
+  if (bitrate_kbps) {
+    if (!info.takes_bitrate) {
+      throw Usage("--bitrate: " + name +
+                  (info.lossy ? " takes --quality, not a bitrate" : " is lossless"));
+    }
+    const int low = format == Format::kOpus ? 6 : 8;
+    const int high = format == Format::kOpus ? 256 : 320;
+    if (*bitrate_kbps < low || *bitrate_kbps > high) {
+      throw Usage("--bitrate: " + std::to_string(*bitrate_kbps) + " is not in " +
+                  std::to_string(low) + ".." + std::to_string(high));
+    }
+    settings.bitrate_kbps = bitrate_kbps;
+  }
+  if (quality) {
+    if (!info.takes_quality) {
+      throw Usage("--quality: " + name +
+                  (info.lossy ? " takes --bitrate, not a quality" : " is lossless"));
+    }
+    if (*quality < 0 || *quality > 10) {
+      throw Usage("--quality: " + std::to_string(*quality) + " is not in 0..10");
+    }
+    settings.quality = quality;
+  }
+  if (!settings.bitrate_kbps && !settings.quality) {
+    if (info.takes_quality) {
+      settings.quality = info.default_quality;
+    } else if (info.takes_bitrate) {
+      settings.bitrate_kbps = info.default_bitrate_kbps;
+    }
+  }
+  return settings;
+}
+
+}  // namespace langdu::audio

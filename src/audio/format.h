@@ -1,0 +1,53 @@
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace langdu::audio {
+
+/// Output formats.
+enum class Format { kWav, kFlac, kMp3, kOgg, kOpus };
+
+/// What langdu knows about one format: one row of a table (format.cpp).
+struct FormatInfo {
+  Format format;
+  std::string_view name;       ///< as given to --format
+  std::string_view extension;  ///< file name extension, without the dot
+  bool lossy;
+  std::span<const int> rates_hz;  ///< the rates the encoder takes; empty: any in 8000..192000
+  int default_rate_hz;            ///< 0: the engine's rate
+  bool takes_bitrate;             ///< --bitrate applies
+  bool takes_quality;             ///< --quality applies
+  int default_bitrate_kbps;       ///< when takes_bitrate and neither option is given
+  int default_quality;            ///< when takes_quality and neither option is given
+};
+
+/// The row for `format`.
+const FormatInfo& Info(Format format);
+
+/// "wav", "flac", "mp3", "ogg", "opus" → Format; nullopt for other names.
+std::optional<Format> ParseFormat(std::string_view name);
+
+/// The file name extension of a format, without the dot.
+std::string_view Extension(Format format);
+
+/// The names of every format, in table order ("wav", "flac", ...).
+std::span<const std::string_view> FormatNames();
+
+/// How to encode: the format, the output rate and, for lossy formats, a bitrate or a quality.
+struct EncoderSettings {
+  Format format = Format::kMp3;
+  int sample_rate_hz = 22050;
+  std::optional<int> bitrate_kbps;  ///< constant (MP3) or target (Opus) bitrate
+  std::optional<int> quality;       ///< 0 (smallest) .. 10 (best), variable bitrate
+};
+
+/// The settings for `format` from the command line's choices: the rate (default: the engine's,
+/// or the format's own for Opus), the bitrate or quality (default: the format's speech default).
+/// Throws core::Error(kUsage) naming the option when a value does not suit the format.
+EncoderSettings ResolveEncoder(Format format, int engine_rate_hz, std::optional<int> sample_rate_hz,
+                               std::optional<int> bitrate_kbps, std::optional<int> quality);
+
+}  // namespace langdu::audio
