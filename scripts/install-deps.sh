@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libespeak-ng-dev espeak-ng-data   # the speech engine (library API) and its voices
+  espeak-ng                         # its command line: the round-trip test and the bench baseline
   libsndfile1-dev                   # WAV/FLAC/MP3/Ogg/Opus encoding
   libsoxr-dev                       # resampling (--sample-rate, Opus at 24 kHz), never relabelling
   libtag1-dev                       # tags libsndfile cannot write: UTF-8 ID3v2, Vorbis comments,
