@@ -34,6 +34,9 @@ struct SpeechClause {
 /// What exactly will be said for one sentence.
 struct SpeechScript {
   std::vector<SpeechClause> clauses;
+  /// Characters nothing reads, in order: symbols that are dropped, and Han characters with no
+  /// known reading (given to the engine as written). Summarized to the user once per input.
+  std::vector<std::string> unread;
 };
 
 /// The engine input of a clause: its runs separated by spaces, then its mark.

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <deque>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -134,6 +135,10 @@ class Speaker {
     const int rate = assembler.sample_rate_hz();
     const core::SpokenText spoken = normalizer_.Normalize(sentence.text);
     const core::SpeechScript script = pronouncer_.Script(spoken);
+    for (const std::string& character : script.unread) {
+      Unread& unread = unread_[character];
+      if (unread.count++ == 0) unread.first_line = sentence.span.line;
+    }
     Json clauses = Json::array();
     std::int64_t sentence_start = -1;
     std::int64_t sentence_end = assembler.position();
@@ -166,13 +171,43 @@ class Speaker {
             {"clauses", std::move(clauses)}};
   }
 
+  /// One line about the characters nobody read, or empty: "<input>: 3 characters not read:
+  /// "♥" ×2 (line 4), "㊣" (line 9)". Non-fatal, so said once at the end.
+  std::string UnreadSummary(const std::string& input_name) const {
+    if (unread_.empty()) return {};
+    std::vector<std::pair<std::string, Unread>> sorted(unread_.begin(), unread_.end());
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+      return a.second.first_line != b.second.first_line ? a.second.first_line < b.second.first_line
+                                                        : a.first < b.first;
+    });
+    int total = 0;
+    for (const auto& [character, unread] : sorted) total += unread.count;
+    std::string line = input_name + ": " + std::to_string(total) +
+                       (total == 1 ? " character" : " characters") + " not read:";
+    constexpr std::size_t kListed = 10;
+    for (std::size_t i = 0; i < sorted.size() && i < kListed; ++i) {
+      const auto& [character, unread] = sorted[i];
+      line += (i == 0 ? " \"" : ", \"") + character + "\"";
+      if (unread.count > 1) line += " ×" + std::to_string(unread.count);
+      line += " (line " + std::to_string(unread.first_line) + ")";
+    }
+    if (sorted.size() > kListed) line += ", …";
+    return line;
+  }
+
  private:
+  struct Unread {
+    int count = 0;
+    int first_line = 0;
+  };
+
   synth::Engine& engine_;
   const text::tn::Normalizer normalizer_;
   const pronounce::Pronouncer pronouncer_;
   Progress& progress_;
   std::size_t characters_total_;
   std::size_t characters_done_ = 0;
+  std::map<std::string, Unread> unread_;
 };
 
 // Speaks one chapter a sentence at a time, so that the synthesis thread can feed several
@@ -497,6 +532,9 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   result.chapters = count;
   result.audio_s = Round6(total_s);
   for (const auto& path : result.files) progress.OnFileWritten(path.string());
+  if (const std::string unread = speaker.UnreadSummary(input.name); !unread.empty()) {
+    progress.OnWarning(unread);
+  }
   return result;
 }
 

@@ -1,5 +1,7 @@
 #include "pronounce/pronouncer.h"
 
+#include <unicode/uchar.h>
+
 #include <cstdlib>
 #include <map>
 #include <mutex>
@@ -73,10 +75,38 @@ std::string Describe(SegmentSource source, const std::string& word) {
   return {};
 }
 
+// What reaches here is neither Han, a digit nor an ASCII letter. Punctuation, spaces, controls
+// and combining marks are silent by design; anything else (a symbol such as ♥ or ©, an emoji,
+// a letter of another script) is something the author wrote that nobody will hear.
+bool IsUnread(char32_t cp) {
+  switch (u_charType(static_cast<UChar32>(cp))) {
+    case U_CONNECTOR_PUNCTUATION:
+    case U_DASH_PUNCTUATION:
+    case U_START_PUNCTUATION:
+    case U_END_PUNCTUATION:
+    case U_INITIAL_PUNCTUATION:
+    case U_FINAL_PUNCTUATION:
+    case U_OTHER_PUNCTUATION:
+    case U_SPACE_SEPARATOR:
+    case U_LINE_SEPARATOR:
+    case U_PARAGRAPH_SEPARATOR:
+    case U_CONTROL_CHAR:
+    case U_FORMAT_CHAR:
+    case U_NON_SPACING_MARK:
+    case U_ENCLOSING_MARK:
+    case U_COMBINING_SPACING_MARK:
+      return false;
+    default:
+      return true;
+  }
+}
+
 // Builds the runs of one clause, one code point at a time.
 class ClauseBuilder {
  public:
-  explicit ClauseBuilder(const Pronouncer& pronouncer) : pronouncer_(pronouncer) {}
+  /// `unread` collects the characters nothing reads; it must outlive the builder.
+  ClauseBuilder(const Pronouncer& pronouncer, std::vector<std::string>& unread)
+      : pronouncer_(pronouncer), unread_(unread) {}
 
   void Add(char32_t cp) {
     if (IsLatinLetter(cp)) {
@@ -88,8 +118,9 @@ class ClauseBuilder {
       language_ = core::Language::kMandarin;
       run_ += core::EncodeUtf8(cp);
     } else {
-      // A space or a symbol with no pause of its own (quotes, brackets): it separates runs.
+      // A space or a mark with no pause of its own (quotes, brackets): it separates runs.
       FlushRun();
+      if (IsUnread(cp)) unread_.push_back(core::EncodeUtf8(cp));
     }
   }
 
@@ -112,6 +143,10 @@ class ClauseBuilder {
         for (const std::string& syllable : word.syllables) {
           if (!pinyin.empty()) pinyin += ' ';
           pinyin += syllable;
+          // A character with no known reading keeps its own text (it is not ASCII pinyin).
+          if (!syllable.empty() && static_cast<unsigned char>(syllable[0]) >= 0x80) {
+            unread_.push_back(syllable);
+          }
         }
       } else if (word.kind != WordKind::kSpace) {
         if (!pinyin.empty()) pinyin += ' ';
@@ -135,6 +170,7 @@ class ClauseBuilder {
   }
 
   const Pronouncer& pronouncer_;
+  std::vector<std::string>& unread_;
   core::Language language_ = core::Language::kMandarin;
   std::string run_;
   std::vector<core::SpeechRun> runs_;
@@ -290,7 +326,7 @@ std::vector<Word> Pronouncer::ReadHanRun(std::string_view text, std::size_t offs
 core::SpeechScript Pronouncer::Script(const core::SpokenText& text) const {
   core::SpeechScript script;
   const std::string& spoken = text.spoken;
-  ClauseBuilder builder(*this);
+  ClauseBuilder builder(*this, script.unread);
   std::size_t clause_begin = 0;
   std::size_t pos = 0;
   const auto emit = [&](core::Pause pause, char mark, std::size_t end) {

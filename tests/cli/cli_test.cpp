@@ -102,6 +102,7 @@ TEST(Cli, NarratesTheSeedIntoEightFilesWhoseDurationsMatchTheManifest) {
   EXPECT_GT(total, 8 * 60.0);
   EXPECT_LT(total, 20 * 60.0);
   EXPECT_NE(result.err.find("langdu: 1 input, 8 chapters, "), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find("not read"), std::string::npos) << "every character is read: " << result.err;
 }
 
 TEST(Cli, SameInputGivesTheSameBytes) {
@@ -272,6 +273,19 @@ TEST(Cli, NarrateSpeaksAUserLexiconReading) {
   const auto& sentence = manifest["chapters"][0]["paragraphs"][0]["sentences"][0];
   EXPECT_EQ(sentence["engine_input"], "xing2 zhang3 lai2 le5.");
   EXPECT_EQ(sentence["source_text"], "行长来了。");
+}
+
+TEST(Cli, CharactersNobodyReadsAreSummarizedOnce) {
+  TempDir in;
+  TempDir out;
+  WriteFile(in / "s.txt", "我爱你♥。\n第二行♥♥，还有★。\n");
+  const auto result = RunLangdu("narrate " + Quote((in / "s.txt").string()) + " -o " +
+                                Quote(out.path().string()));
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("langdu: warning: " + (in / "s.txt").string() +
+                            ": 4 characters not read: \"♥\" ×3 (line 1), \"★\" (line 2)\n"),
+            std::string::npos)
+      << result.err;
 }
 
 }  // namespace

@@ -40,7 +40,8 @@ TEST(SpeechScript, EngineInputJoinsRunsAndAddsTheMark) {
   clause.runs = {{Language::kMandarin, "wo3 yong4"}, {Language::kEnglish, "CPU", true}};
   clause.engine_mark = '?';
   EXPECT_EQ(EngineInput(clause), "wo3 yong4 CPU?");
-  SpeechScript script{{clause, SpeechClause{{{Language::kMandarin, "hao3"}}, Pause::kPeriod, '.', "好。"}}};
+  SpeechScript script;
+  script.clauses = {clause, SpeechClause{{{Language::kMandarin, "hao3"}}, Pause::kPeriod, '.', "好。"}};
   EXPECT_EQ(EngineInput(script), "wo3 yong4 CPU? hao3.");
 }
 

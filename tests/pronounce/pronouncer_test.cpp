@@ -197,3 +197,35 @@ TEST(Lexicon, FindsEntriesAndRejectsUnsortedText) {
 
 }  // namespace
 }  // namespace langdu::pronounce
+
+namespace langdu::pronounce {
+namespace {
+
+TEST(PronouncerUnread, SymbolsAndOtherScriptsAreReportedPunctuationIsNot) {
+  const Pronouncer pronouncer;
+  const core::SpeechScript script =
+      pronouncer.Script(core::SpokenText::Verbatim("我爱你♥，《好》“书”α。"));
+  EXPECT_EQ(script.unread, (std::vector<std::string>{"♥", "α"}));
+  EXPECT_EQ(core::EngineInput(script), "wo3 ai4 ni3, hao3 shu1.");
+}
+
+TEST(PronouncerUnread, CleanTextHasNothingUnread) {
+  const Pronouncer pronouncer;
+  EXPECT_TRUE(pronouncer.Script(core::SpokenText::Verbatim("银行行长来了。")).unread.empty());
+}
+
+}  // namespace
+}  // namespace langdu::pronounce
+
+namespace langdu::pronounce {
+namespace {
+
+TEST(PronouncerZero, TheCircleZeroOfYearsIsReadLing) {
+  const Pronouncer pronouncer;
+  const core::SpeechScript script = pronouncer.Script(core::SpokenText::Verbatim("二〇一九年"));
+  EXPECT_EQ(core::EngineInput(script), "er4 ling2 yi1 jiu3 nian2.");
+  EXPECT_TRUE(script.unread.empty());
+}
+
+}  // namespace
+}  // namespace langdu::pronounce
