@@ -2,18 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "audio/buffer_sink.h"
+
 #include <vector>
 
 namespace langdu::audio {
 namespace {
-
-class BufferSink : public AudioSink {
- public:
-  void Write(std::span<const std::int16_t> samples) override {
-    samples_.insert(samples_.end(), samples.begin(), samples.end());
-  }
-  std::vector<std::int16_t> samples_;
-};
 
 TEST(FindSpeech, TrimsLeadingAndTrailingSilenceKeepingAMargin) {
   std::vector<std::int16_t> samples(1000, 0);
@@ -47,9 +41,9 @@ TEST(Assembler, PositionCountsSpeechAndSilenceExactly) {
   const std::size_t written = assembler.AddSpeech(clause);
   EXPECT_EQ(written, 10000u + 2 * 330u);  // 15 ms margin on each side
   assembler.AddSilence(10000);            // longer than one block of zeros
-  EXPECT_EQ(assembler.position(), static_cast<std::int64_t>(sink.samples_.size()));
-  EXPECT_EQ(sink.samples_.size(), 6615u + 10660u + 220500u);
-  EXPECT_DOUBLE_EQ(assembler.position_s(), static_cast<double>(sink.samples_.size()) / 22050);
+  EXPECT_EQ(assembler.position(), static_cast<std::int64_t>(sink.samples().size()));
+  EXPECT_EQ(sink.samples().size(), 6615u + 10660u + 220500u);
+  EXPECT_DOUBLE_EQ(assembler.position_s(), static_cast<double>(sink.samples().size()) / 22050);
 }
 
 }  // namespace

@@ -2,23 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "audio/buffer_sink.h"
+
 #include <cmath>
 #include <numbers>
 #include <vector>
 
 namespace langdu::audio {
 namespace {
-
-class BufferSink : public AudioSink {
- public:
-  void Write(std::span<const std::int16_t> samples) override {
-    samples_.insert(samples_.end(), samples.begin(), samples.end());
-  }
-  const std::vector<std::int16_t>& samples() const { return samples_; }
-
- private:
-  std::vector<std::int16_t> samples_;
-};
 
 std::vector<std::int16_t> Sine(double hz, int rate, int count) {
   std::vector<std::int16_t> samples(count);
