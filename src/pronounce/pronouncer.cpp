@@ -101,6 +101,9 @@ bool IsUnread(char32_t cp) {
   }
 }
 
+// Longest stretch without punctuation given to the engine in one call (about 25 s of speech).
+constexpr std::size_t kMaxClauseCodePoints = 100;
+
 // Builds the runs of one clause, one code point at a time.
 class ClauseBuilder {
  public:
@@ -347,8 +350,22 @@ core::SpeechScript Pronouncer::Script(const core::SpokenText& text) const {
     }
     clause_begin = end;
   };
+  std::size_t clause_code_points = 0;
   while (pos < spoken.size()) {
+    // A clause with no punctuation for a long stretch is cut, so that the engine's output for one
+    // call stays small (memory stays flat whatever the input): at a space or a change of script
+    // when there is one, else anywhere.
+    if (clause_code_points >= kMaxClauseCodePoints) {
+      std::size_t peek = pos;
+      const char32_t next = core::NextCodePoint(spoken, peek);
+      const bool boundary = IsSpace(next) || !core::IsHan(next);
+      if (boundary || clause_code_points >= 2 * kMaxClauseCodePoints) {
+        emit(core::Pause::kNone, ',', pos);
+        clause_code_points = 0;
+      }
+    }
     const char32_t cp = core::NextCodePoint(spoken, pos);
+    ++clause_code_points;
     const core::PunctuationClass* punctuation = core::FindPunctuation(cp);
     // "." between digits or letters is a decimal point or part of a name, not a full stop.
     const bool inside_token =
@@ -367,6 +384,7 @@ core::SpeechScript Pronouncer::Script(const core::SpokenText& text) const {
       end = next;
     }
     emit(punctuation->pause, punctuation->engine_mark, end);
+    clause_code_points = 0;
     pos = end;
   }
   if (clause_begin < spoken.size()) emit(core::Pause::kNone, '.', spoken.size());

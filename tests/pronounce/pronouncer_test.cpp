@@ -229,3 +229,24 @@ TEST(PronouncerZero, TheCircleZeroOfYearsIsReadLing) {
 
 }  // namespace
 }  // namespace langdu::pronounce
+
+namespace langdu::pronounce {
+namespace {
+
+TEST(PronouncerLongClause, AStretchWithoutPunctuationIsCutIntoShortClauses) {
+  const Pronouncer pronouncer;
+  std::string text;
+  for (int i = 0; i < 30; ++i) text += "我们今天 ";  // 150 code points, no punctuation
+  const core::SpeechScript script = pronouncer.Script(core::SpokenText::Verbatim(text));
+  ASSERT_EQ(script.clauses.size(), 2u);
+  EXPECT_EQ(script.clauses[0].pause_after, core::Pause::kNone);
+  std::string shown;
+  for (const auto& clause : script.clauses) shown += clause.display_text;
+  EXPECT_EQ(shown, text);  // captions still show all of it
+  std::string unbroken;
+  for (int i = 0; i < 300; ++i) unbroken += "好";
+  EXPECT_EQ(pronouncer.Script(core::SpokenText::Verbatim(unbroken)).clauses.size(), 2u);
+}
+
+}  // namespace
+}  // namespace langdu::pronounce
