@@ -288,5 +288,18 @@ TEST(Cli, CharactersNobodyReadsAreSummarizedOnce) {
       << result.err;
 }
 
+TEST(Cli, ABadLaterInputFailsBeforeAnyAudioIsMade) {
+  TempDir in;
+  TempDir out;
+  WriteFile(in / "a.txt", "第一句话。");
+  WriteFile(in / "b.txt", "第二\xff句话。");
+  const auto result = RunLangdu("narrate -q --encoding UTF-8 " + Quote((in / "a.txt").string()) +
+                                " " + Quote((in / "b.txt").string()) + " -o " +
+                                Quote(out.path().string()));
+  EXPECT_EQ(result.exit_code, 4);
+  EXPECT_EQ(result.err, "langdu: error: " + (in / "b.txt").string() + ":1: invalid UTF-8 at byte 6\n");
+  EXPECT_TRUE(std::filesystem::is_empty(out.path()));
+}
+
 }  // namespace
 }  // namespace langdu
