@@ -13,7 +13,7 @@ repeats=${REPEATS:-5}
 other_repeats=${OTHER_REPEATS:-3}
 seed=samples/district-party-building-speech.txt
 langdu=build/src/cli/langdu
-[ -x "$langdu" ] || scripts/build.sh
+[ -x "$langdu" ] || scripts/build.sh langdu
 jobs_option=()
 [ -n "${JOBS:-}" ] && jobs_option=(-j "$JOBS")
 
@@ -66,4 +66,8 @@ for format in opus flac wav; do
   for ((i = 0; i < other_repeats; i++)); do times+=("$(timed narrate "$format")"); done
   report "$format" "${times[@]}"
 done
+
+# Stage throughput without the engine (Google Benchmark).
+[ -x build/bench/langdu_bench ] || scripts/build.sh langdu_bench >/dev/null
+build/bench/langdu_bench --benchmark_min_time=0.2
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
