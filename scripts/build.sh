@@ -7,7 +7,14 @@ cd "$(dirname "$0")/.."
 build_dir=${BUILD_DIR:-build}
 sanitize=OFF
 [ "${SANITIZE:-0}" = 1 ] && sanitize=ON
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" \
+# ccache, when present, shares objects between work trees of the same sources (developers only;
+# nothing requires it).
+launcher=()
+if command -v ccache >/dev/null; then
+  export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD} CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-true}
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
+cmake -S . -B "$build_dir" "${launcher[@]}" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" \
   -DLANGDU_SANITIZE="$sanitize" >/dev/null
 targets=()
 for target in "$@"; do targets+=(--target "$target"); done
