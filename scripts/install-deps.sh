@@ -15,6 +15,9 @@ packages=(
   libcli11-dev                      # command line
   nlohmann-json3-dev                # manifest and voice files
   libssl-dev                        # SHA-256 of inputs in the manifest (libcrypto)
+  libcmark-dev                      # Markdown input: the CommonMark reference parser, not regexes
+  libxml2-dev                       # HTML/XHTML input (its HTML parser) and EPUB's XML files
+  libzip-dev                        # EPUB input: reading the zip container
   libgtest-dev libbenchmark-dev     # tests and benchmarks
   ffmpeg                            # ffprobe, to read outputs back in tests
 )

@@ -9,11 +9,37 @@
 
 namespace langdu::cli {
 
-LineInput::LineInput(const std::string& name) : stdin_(name == "-"), where_(stdin_ ? "<stdin>" : name) {
-  if (!stdin_) text_ = text::Decode(pipeline::ReadInput(name).bytes, name).utf8;
+LineInput::LineInput(const std::string& name, const input::ReadOptions& options)
+    : stdin_(name == "-"), where_(stdin_ ? "<stdin>" : name) {
+  // Standard input in auto mode stays line by line: it cannot be sniffed without waiting for
+  // all of it.
+  if (stdin_ && (options.format == input::InputFormat::kAuto ||
+                 options.format == input::InputFormat::kText)) {
+    return;
+  }
+  const std::string bytes = pipeline::ReadInput(name).bytes;
+  if (input::ResolveFormat(options.format, where_, bytes) == input::InputFormat::kText) {
+    text_ = text::Decode(bytes, where_, options.encoding).utf8;
+    stdin_ = false;
+    return;
+  }
+  paragraphs_ = true;
+  const input::ReadResult read = input::Read(where_, bytes, options);
+  for (const core::Chapter& chapter : read.document.chapters) {
+    for (const core::Paragraph& paragraph : chapter.paragraphs) {
+      std::string line;
+      for (const core::Sentence& sentence : paragraph.sentences) line += sentence.text;
+      paragraph_lines_.emplace_back(std::move(line), static_cast<std::size_t>(paragraph.span.line));
+    }
+  }
 }
 
 std::optional<std::string> LineInput::Next() {
+  if (paragraphs_) {
+    if (next_paragraph_ >= paragraph_lines_.size()) return std::nullopt;
+    line_number_ = paragraph_lines_[next_paragraph_].second;
+    return paragraph_lines_[next_paragraph_++].first;
+  }
   std::string line;
   if (stdin_) {
     if (!std::getline(std::cin, line)) return std::nullopt;

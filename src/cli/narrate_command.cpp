@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "audio/format.h"
+#include "cli/input_options.h"
 #include "cli/normalize_command.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
@@ -19,8 +20,8 @@ namespace {
 struct NarrateCommandOptions {
   std::vector<std::string> inputs;
   std::string format = "mp3";
-  bool no_chapters = false;
   bool quiet = false;
+  input::ReadOptions read;
   pipeline::NarrateOptions narrate;
 };
 
@@ -50,7 +51,8 @@ void Run(NarrateCommandOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   pipeline::NarrateOptions& narrate = options.narrate;
   narrate.format = *audio::ParseFormat(options.format);
-  narrate.structure.detect_chapters = !options.no_chapters;
+  narrate.encoding = options.read.encoding;
+  narrate.structure = options.read.structure;
   const std::vector<std::filesystem::path> output_dirs =
       OutputDirs(options.inputs, narrate.output_dir);
 
@@ -59,7 +61,7 @@ void Run(NarrateCommandOptions& options) {
   // standard input (which cannot be read twice) are kept; other files are parsed again when
   // their turn comes, and memory does not grow with the number of inputs.
   const auto prepare = [&](const std::string& input) {
-    return pipeline::Prepare(pipeline::ReadInput(input), narrate.encoding, narrate.structure);
+    return pipeline::Prepare(pipeline::ReadInput(input), options.read);
   };
   std::vector<std::optional<pipeline::PreparedInput>> kept(options.inputs.size());
   for (std::size_t i = 0; i < options.inputs.size(); ++i) {
@@ -108,13 +110,12 @@ void Run(NarrateCommandOptions& options) {
 CLI::App* AddNarrateCommand(CLI::App& app) {
   auto options = std::make_shared<NarrateCommandOptions>();
   CLI::App* command = app.add_subcommand("narrate", "Narrate text files into chaptered audio");
-  command->add_option("inputs", options->inputs, "Text files to narrate (- for standard input)")
+  command->add_option("inputs", options->inputs, "Files to narrate: text, Markdown, HTML, EPUB (- for standard input)")
       ->required();
   command->add_option("-o,--output", options->narrate.output_dir, "Output folder")
       ->capture_default_str();
-  command->add_option(
-      "--encoding", options->narrate.encoding,
-      "Input encoding (UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5); default: detect");
+  AddInputOptions(*command, options->read);
+  AddChapterOptions(*command, options->read);
   command->add_option("--voice", options->narrate.voice, "Narrator voice (see `langdu voices`)")
       ->capture_default_str();
   command->add_option("--rate", options->narrate.rate_wpm,
@@ -141,10 +142,6 @@ CLI::App* AddNarrateCommand(CLI::App& app) {
                    "Files encoded at once, each on its own thread (default: one per core)")
       ->check(CLI::Range(1, 256));
   command->add_flag("--force", options->narrate.force, "Overwrite existing output files");
-  auto* pattern = command->add_option("--chapter-pattern", options->narrate.structure.chapter_pattern,
-                                      "Regular expression (ICU) that a chapter heading line starts with");
-  command->add_flag("--no-chapters", options->no_chapters, "Narrate the whole text as one chapter")
-      ->excludes(pattern);
   command->add_flag("-q,--quiet", options->quiet, "No progress or summary on stderr");
   AddNormalizeOptions(*command, options->narrate.normalize);
   command->add_option("--lexicon", options->narrate.pronounce.user_lexicon,

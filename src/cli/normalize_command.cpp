@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "cli/input_options.h"
 #include "cli/line_input.h"
 #include "text/cleanup.h"
 #include "text/tn/explain.h"
@@ -17,6 +18,7 @@ struct NormalizeCommandOptions {
   std::string input = "-";
   bool explain = false;
   text::tn::NormalizeOptions reading;
+  input::ReadOptions read;
 };
 
 void Print(const core::SpokenText& line, std::size_t line_number, bool explain) {
@@ -29,8 +31,9 @@ void Print(const core::SpokenText& line, std::size_t line_number, bool explain) 
 
 // One line in, one line out, flushed: other tools drive this command line by line. Lines are
 // cleaned as the narration pipeline cleans them, so what is printed is what would be spoken.
-void Normalize(const text::tn::Normalizer& normalizer, const std::string& input, bool explain) {
-  LineInput lines(input);
+void Normalize(const text::tn::Normalizer& normalizer, const std::string& input,
+               const input::ReadOptions& read, bool explain) {
+  LineInput lines(input, read);
   while (const std::optional<std::string> line = lines.Next()) {
     std::string clean = text::Cleanup(*line).text;
     while (!clean.empty() && clean.back() == '\n') clean.pop_back();
@@ -76,9 +79,10 @@ CLI::App* AddNormalizeCommand(CLI::App& app) {
   command->add_flag("--explain", options->explain,
                     "print each rewrite instead: line:columns, rule, source, spoken");
   AddNormalizeOptions(*command, options->reading);
+  AddInputOptions(*command, options->read);
   command->callback([options] {
     const text::tn::Normalizer normalizer(options->reading);
-    Normalize(normalizer, options->input, options->explain);
+    Normalize(normalizer, options->input, options->read, options->explain);
   });
   return command;
 }

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/input_options.h"
 #include "core/utf8.h"
 #include "pipeline/input.h"
 
@@ -13,9 +14,7 @@ namespace {
 
 struct OutlineOptions {
   std::string input;
-  std::string encoding;
-  text::StructureOptions structure;
-  bool no_chapters = false;
+  input::ReadOptions read;
   bool json = false;
 };
 
@@ -28,9 +27,8 @@ std::size_t Characters(const core::Chapter& chapter) {
 }
 
 void Run(OutlineOptions& options) {
-  options.structure.detect_chapters = !options.no_chapters;
   const pipeline::PreparedInput prepared =
-      pipeline::Prepare(pipeline::ReadInput(options.input), options.encoding, options.structure);
+      pipeline::Prepare(pipeline::ReadInput(options.input), options.read);
   const core::Document& document = prepared.document;
   if (options.json) {
     nlohmann::ordered_json chapters = nlohmann::ordered_json::array();
@@ -41,12 +39,14 @@ void Run(OutlineOptions& options) {
                           {"characters", Characters(chapter)}});
     }
     nlohmann::ordered_json outline = {{"title", document.title},
+                                      {"format", input::FormatName(prepared.format)},
                                       {"encoding", prepared.encoding},
                                       {"chapters", std::move(chapters)}};
     std::cout << outline.dump(2) << '\n';
     return;
   }
   std::cout << "title: " << document.title << '\n';
+  std::cout << "format: " << input::FormatName(prepared.format) << '\n';
   std::cout << "encoding: " << prepared.encoding << '\n';
   std::cout << "chapters: " << document.chapters.size() << '\n';
   for (const core::Chapter& chapter : document.chapters) {
@@ -62,12 +62,9 @@ void Run(OutlineOptions& options) {
 CLI::App* AddOutlineCommand(CLI::App& app) {
   auto options = std::make_shared<OutlineOptions>();
   CLI::App* command = app.add_subcommand("outline", "Print the title and chapters a text is read as");
-  command->add_option("input", options->input, "Text file (- for standard input)")->required();
-  command->add_option("--encoding", options->encoding, "Input encoding; default: detect");
-  auto* pattern = command->add_option("--chapter-pattern", options->structure.chapter_pattern,
-                                      "Regular expression (ICU) that a chapter heading line starts with");
-  command->add_flag("--no-chapters", options->no_chapters, "The whole text is one chapter")
-      ->excludes(pattern);
+  command->add_option("input", options->input, "Text, Markdown, HTML or EPUB file (- for standard input)")->required();
+  AddInputOptions(*command, options->read);
+  AddChapterOptions(*command, options->read);
   command->add_flag("--json", options->json, "Print JSON");
   command->callback([options] { Run(*options); });
   return command;

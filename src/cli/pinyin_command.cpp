@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "cli/input_options.h"
 #include "cli/line_input.h"
 #include "core/error.h"
 #include "core/utf8.h"
@@ -19,6 +20,7 @@ struct PinyinOptions {
   pronounce::ToneMode tones = pronounce::ToneMode::kSpoken;
   bool explain = false;
   std::string lexicon;
+  input::ReadOptions read;
 };
 
 std::string Render(const std::vector<pronounce::Word>& words, bool align) {
@@ -71,7 +73,7 @@ void Run(const PinyinOptions& options) {
   pronounce::PronounceOptions pronounce_options;
   pronounce_options.user_lexicon = options.lexicon;
   const pronounce::Pronouncer pronouncer(pronounce_options);
-  LineInput lines(options.input);
+  LineInput lines(options.input, options.read);
   while (const std::optional<std::string> line = lines.Next()) {
     const std::vector<pronounce::Word> words = pronouncer.Words(*line, options.tones);
     std::cout << Render(words, options.align) << '\n';
@@ -103,6 +105,7 @@ CLI::App* AddPinyinCommand(CLI::App& app) {
       ->add_option("--lexicon", options->lexicon,
                    "User lexicon: TSV (word<TAB>pin1 yin1) or PLS with alphabet=\"x-pinyin\"")
       ->check(CLI::ExistingFile);
+  AddInputOptions(*command, options->read);
   command->callback([options] { Run(*options); });
   return command;
 }

@@ -12,8 +12,6 @@
 
 #include "core/error.h"
 #include "core/utf8.h"
-#include "text/cleanup.h"
-#include "text/decode.h"
 
 namespace langdu::pipeline {
 namespace {
@@ -58,15 +56,17 @@ Input ReadInput(const std::string& name) {
   return {name, std::move(bytes)};
 }
 
-PreparedInput Prepare(Input input, std::string_view encoding, const text::StructureOptions& structure) {
+PreparedInput Prepare(Input input, const input::ReadOptions& options) {
   const std::string where = input.name == "-" ? "<stdin>" : input.name;
   PreparedInput prepared;
   prepared.sha256 = Sha256Hex(input.bytes);
-  text::DecodedText decoded = text::Decode(input.bytes, where, encoding);
-  prepared.encoding = decoded.encoding;
   {
-    const text::CleanText clean = text::Cleanup(decoded.utf8);
-    prepared.document = text::ParseStructure(clean, decoded.utf8, where, structure);
+    input::ReadResult read = input::Read(where, input.bytes, options);
+    prepared.format = read.format;
+    prepared.encoding = std::move(read.encoding);
+    prepared.document = std::move(read.document);
+    prepared.metadata = std::move(read.metadata);
+    prepared.skipped = std::move(read.skipped);
   }
   for (const core::Chapter& chapter : prepared.document.chapters) {
     for (const core::Paragraph& paragraph : chapter.paragraphs) {

@@ -3,9 +3,10 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/document.h"
-#include "text/structure.h"
+#include "input/reader.h"
 
 namespace langdu::pipeline {
 
@@ -22,15 +23,18 @@ Input ReadInput(const std::string& name);
 /// An input decoded, cleaned and parsed.
 struct PreparedInput {
   std::string name;      ///< as given ("-" for standard input)
+  input::InputFormat format = input::InputFormat::kText;  ///< what it was read as
   std::string encoding;  ///< what it was decoded from
+  input::Metadata metadata;  ///< title, author, cover the input gives itself
+  std::vector<input::SkippedLine> skipped;  ///< plain text: scraper-noise lines left out
   std::string sha256;    ///< of the input bytes, lowercase hex
   core::Document document;
   std::size_t characters = 0;  ///< code points in all sentences
 };
 
-/// Decodes (detecting the encoding unless `encoding` is given), cleans and parses an input.
-/// Throws core::Error(kInputDecode, kInputEmpty, kUsage) as the text stages do.
-PreparedInput Prepare(Input input, std::string_view encoding, const text::StructureOptions& structure);
+/// Reads an input in its format (input::Read: detected unless `options.format` is given).
+/// Throws core::Error(kInputDecode, kInputEmpty, kUsage) as the readers do.
+PreparedInput Prepare(Input input, const input::ReadOptions& options);
 
 /// The folder of langdu's data (voices/): $LANGDU_DATA_DIR, else the one this build was made
 /// from.

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "input/reader.h"
 #include "test_util.h"
 
 namespace langdu {
@@ -158,6 +159,12 @@ struct ErrorCase {
   std::string message;    // the whole stderr, with {out} and {in} replaced
 };
 
+std::string InputFormats() {
+  std::string names;
+  for (const std::string& name : input::FormatNames()) names += (names.empty() ? "" : ",") + name;
+  return names;
+}
+
 class CliErrorTest : public ::testing::TestWithParam<ErrorCase> {};
 
 std::string Fill(std::string text, const TempDir& out, const TempDir& in) {
@@ -199,6 +206,8 @@ INSTANTIATE_TEST_SUITE_P(
                   "langdu: error: --format: aiff not in {wav,flac,mp3,ogg,opus}"},
         ErrorCase{"OutputUnderAFile", "narrate {in}/input.txt -o {in}/input.txt/sub", "你好。", 7,
                   "langdu: error: {in}/input.txt/sub: cannot create folder: Not a directory"},
+        ErrorCase{"UnknownInputFormat", "narrate {in}/input.txt -o {out} --input-format docx",
+                  "你好。", 2, "langdu: error: --input-format: docx not in {" + InputFormats() + "}"},
         ErrorCase{"NoSubcommand", "", "", 2,
                   "langdu: error: A subcommand is required"}),
     [](const auto& info) { return info.param.name; });
@@ -234,6 +243,15 @@ TEST(Cli, NormalizePrintsOneLinePerInputLine) {
   const auto result = RunLangdu("normalize", "2019年\n\n共3005元，涨了5%。\n");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out, "二〇一九年\n\n共三千零五元，涨了百分之五。\n");
+}
+
+TEST(Cli, EveryTextCommandTakesAnInputFormat) {
+  for (const std::string command : {"outline", "normalize", "pinyin"}) {
+    const auto result = RunLangdu(command + " --input-format text -", "第一章 出发\n走了3里。\n");
+    EXPECT_EQ(result.exit_code, 0) << command << ": " << result.err;
+  }
+  const auto outline = RunLangdu("outline --input-format TEXT -", "第一章 出发\n走了3里。\n");
+  EXPECT_NE(outline.out.find("format: text\n"), std::string::npos) << outline.out;
 }
 
 TEST(Cli, NormalizeReadsAFileInItsOwnEncoding) {
