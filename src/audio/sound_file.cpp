@@ -71,8 +71,10 @@ void Configure(SNDFILE* file, const std::filesystem::path& path, const EncoderSe
 
 }  // namespace
 
-SoundFileWriter::SoundFileWriter(const std::filesystem::path& path, const EncoderSettings& settings)
-    : path_(path) {
+SoundFileEncoder::SoundFileEncoder(const std::filesystem::path& path,
+                                   const EncoderSettings& settings, Tags tags,
+                                   const std::optional<Picture>& cover)
+    : path_(path), format_(settings.format), tags_(std::move(tags)), cover_(cover) {
   SF_INFO info{};
   info.samplerate = settings.sample_rate_hz;
   info.channels = 1;
@@ -82,20 +84,18 @@ SoundFileWriter::SoundFileWriter(const std::filesystem::path& path, const Encode
   Configure(file_, path, settings);
 }
 
-SoundFileWriter::~SoundFileWriter() {
+SoundFileEncoder::~SoundFileEncoder() {
   if (file_ != nullptr) sf_close(file_);
 }
 
-void SoundFileWriter::Write(std::span<const std::int16_t> samples) {
+void SoundFileEncoder::Write(std::span<const std::int16_t> samples) {
   const auto count = static_cast<sf_count_t>(samples.size());
   if (sf_write_short(file_, samples.data(), count) != count) {
     throw OutputError(path_, file_, "cannot write");
   }
-  samples_written_ += count;
 }
 
-void SoundFileWriter::Close() {
-  if (file_ == nullptr) return;
+void SoundFileEncoder::Finish(std::span<const ChapterMark> chapters) {
   sf_write_sync(file_);
   const int status = sf_close(file_);
   file_ = nullptr;
@@ -103,6 +103,7 @@ void SoundFileWriter::Close() {
     throw core::Error(core::ErrorKind::kOutput,
                       path_.string() + ": cannot finish: " + sf_error_number(status));
   }
+  WriteTags(path_, format_, tags_, cover_, chapters);
 }
 
 }  // namespace langdu::audio

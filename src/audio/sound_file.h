@@ -2,38 +2,37 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <span>
 
-#include "audio/format.h"
-#include "audio/sink.h"
+#include "audio/encoder.h"
 
 typedef struct sf_private_tag SNDFILE;
 
 namespace langdu::audio {
 
-/// An audio file written through libsndfile: 16-bit mono samples at settings.sample_rate_hz,
-/// encoded as settings ask. Tags are written afterwards (audio/tags.h).
-class SoundFileWriter : public AudioSink {
+/// Any format through libsndfile (WAV, FLAC, Ogg Vorbis; MP3 and Opus until their own encoders);
+/// Finish tags the closed file with TagLib (audio/tags.h), since libsndfile writes no UTF-8 tags,
+/// pictures or chapter marks.
+class SoundFileEncoder : public Encoder {
  public:
   /// Creates `path`. Throws core::Error(kOutput) naming the path when it cannot, or when the
-  /// encoder refuses the settings.
-  SoundFileWriter(const std::filesystem::path& path, const EncoderSettings& settings);
-  ~SoundFileWriter() override;
-  SoundFileWriter(const SoundFileWriter&) = delete;
-  SoundFileWriter& operator=(const SoundFileWriter&) = delete;
+  /// encoder refuses the settings. `cover` must outlive the encoder.
+  SoundFileEncoder(const std::filesystem::path& path, const EncoderSettings& settings, Tags tags,
+                   const std::optional<Picture>& cover);
+  ~SoundFileEncoder() override;
+  SoundFileEncoder(const SoundFileEncoder&) = delete;
+  SoundFileEncoder& operator=(const SoundFileEncoder&) = delete;
 
   void Write(std::span<const std::int16_t> samples) override;
-
-  /// Finishes the file (headers, flush). Throws core::Error(kOutput) when that fails.
-  void Close();
-
-  /// Samples written so far.
-  std::int64_t samples_written() const { return samples_written_; }
+  void Finish(std::span<const ChapterMark> chapters) override;
 
  private:
   std::filesystem::path path_;
+  Format format_;
+  Tags tags_;
+  const std::optional<Picture>& cover_;
   SNDFILE* file_ = nullptr;
-  std::int64_t samples_written_ = 0;
 };
 
 }  // namespace langdu::audio

@@ -2,8 +2,8 @@
 
 #include <memory>
 
+#include "audio/encoder.h"
 #include "audio/resampler.h"
-#include "audio/sound_file.h"
 #include "core/error.h"
 
 namespace langdu::pipeline {
@@ -15,6 +15,21 @@ namespace {
 // input's length.
 constexpr std::size_t kQueueSamples = 1 << 22;
 constexpr std::size_t kBlockSamples = 8192;
+
+// Counts the samples that reach the encoder, at the output rate.
+class CountingSink : public audio::AudioSink {
+ public:
+  explicit CountingSink(audio::AudioSink& out) : out_(out) {}
+  void Write(std::span<const std::int16_t> samples) override {
+    out_.Write(samples);
+    count_ += static_cast<std::int64_t>(samples.size());
+  }
+  std::int64_t count() const { return count_; }
+
+ private:
+  audio::AudioSink& out_;
+  std::int64_t count_ = 0;
+};
 
 }  // namespace
 
@@ -117,13 +132,15 @@ EncodedFile EncodingJob::Wait() {
 
 void EncodingJob::Run() {
   try {
-    audio::SoundFileWriter writer(path_, settings_);
+    const std::unique_ptr<audio::Encoder> encoder =
+        audio::OpenEncoder(path_, settings_, tags_, cover_);
+    CountingSink counter(*encoder);
     std::unique_ptr<audio::Resampler> resampler;
     if (settings_.sample_rate_hz != input_rate_hz_) {
       resampler =
-          std::make_unique<audio::Resampler>(writer, input_rate_hz_, settings_.sample_rate_hz);
+          std::make_unique<audio::Resampler>(counter, input_rate_hz_, settings_.sample_rate_hz);
     }
-    audio::AudioSink& input = resampler ? static_cast<audio::AudioSink&>(*resampler) : writer;
+    audio::AudioSink& input = resampler ? static_cast<audio::AudioSink&>(*resampler) : counter;
     while (true) {
       std::optional<std::vector<std::int16_t>> block = queue_.Pop();
       if (!block) break;
@@ -132,9 +149,8 @@ void EncodingJob::Run() {
     // Pop also ends when the job is being destroyed: then there is no file to finish.
     if (!queue_.stopped()) {
       if (resampler) resampler->Finish();
-      writer.Close();
-      audio::WriteTags(path_, settings_.format, tags_, cover_, chapters_);
-      result_.samples = writer.samples_written();
+      encoder->Finish(chapters_);
+      result_.samples = counter.count();
       result_.duration_s = audio::ContainerDuration(path_, settings_.format);
       result_.bytes = std::filesystem::file_size(path_);
       if (result_.duration_s > 0) {
