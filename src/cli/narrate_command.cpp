@@ -27,6 +27,16 @@ struct NarrateCommandOptions {
 
 void OnSignal(int) { pipeline::RequestCancel(); }
 
+// The formats' defaults for one option, from the format table: "; opus: 24000".
+std::string FormatDefaults(int audio::FormatInfo::*field) {
+  std::string text;
+  for (std::string_view name : audio::FormatNames()) {
+    const audio::FormatInfo& info = audio::Info(*audio::ParseFormat(name));
+    if (info.*field != 0) text += "; " + std::string(name) + ": " + std::to_string(info.*field);
+  }
+  return text;
+}
+
 // One input writes into DIR itself; several each get DIR/<input name>/.
 std::vector<std::filesystem::path> OutputDirs(const std::vector<std::string>& inputs,
                                               const std::filesystem::path& dir) {
@@ -53,6 +63,7 @@ void Run(NarrateCommandOptions& options) {
   narrate.format = *audio::ParseFormat(options.format);
   narrate.encoding = options.read.encoding;
   narrate.structure = options.read.structure;
+  narrate.Validate();
   const std::vector<std::filesystem::path> output_dirs =
       OutputDirs(options.inputs, narrate.output_dir);
 
@@ -119,28 +130,31 @@ CLI::App* AddNarrateCommand(CLI::App& app) {
   command->add_option("--voice", options->narrate.voice, "Narrator voice (see `langdu voices`)")
       ->capture_default_str();
   command->add_option("--rate", options->narrate.rate_wpm,
-                      "Speaking rate, words per minute (80-450)");
-  command->add_option("--pitch", options->narrate.pitch, "Base pitch (0-100)");
-  command->add_option("--volume", options->narrate.volume, "Volume (0-200, 100 = normal)");
+                      "Speaking rate, words per minute (" + synth::kRateWpm.ToString() + ")");
+  command->add_option("--pitch", options->narrate.pitch,
+                      "Base pitch (" + synth::kPitch.ToString() + ")");
+  command->add_option("--volume", options->narrate.volume,
+                      "Volume (" + synth::kVolume.ToString() + ", 100 = normal)");
   command->add_option("--format", options->format, "Audio format")
       ->check(CLI::IsMember(
           std::vector<std::string>(audio::FormatNames().begin(), audio::FormatNames().end())))
       ->capture_default_str();
   command->add_option("--sample-rate", options->narrate.sample_rate_hz,
-                      "Output sample rate in Hz, resampled (default: the engine's; Opus: 24000)");
+                      "Output sample rate in Hz, resampled (default: the engine's" +
+                          FormatDefaults(&audio::FormatInfo::default_rate_hz) + ")");
   command->add_option("--bitrate", options->narrate.bitrate_kbps,
-                      "kbit/s: constant for MP3, target for Opus (default 32)");
+                      "kbit/s: constant for MP3, target for Opus (default" +
+                          FormatDefaults(&audio::FormatInfo::default_bitrate_kbps) + ")");
   command->add_option("--quality", options->narrate.quality,
-                      "0 (smallest) to 10 (best), variable bitrate for MP3 (default 6) and Ogg "
-                      "Vorbis (default 3)");
+                      "0 (smallest) to 10 (best), variable bitrate (default" +
+                          FormatDefaults(&audio::FormatInfo::default_quality) + ")");
   command->add_option("--author", options->narrate.author, "Artist tag (default: the narrator)");
   command->add_option("--cover", options->narrate.cover, "JPEG or PNG image to embed as cover art");
   command->add_flag("--single", options->narrate.single,
                     "One audio file for the whole text, with chapter marks and a .cue sheet");
-  command
-      ->add_option("-j,--jobs", options->narrate.jobs,
-                   "Files encoded at once, each on its own thread (default: one per core)")
-      ->check(CLI::Range(1, 256));
+  command->add_option("-j,--jobs", options->narrate.jobs,
+                      "Synthesis worker processes, and files encoded at once (" +
+                          pipeline::kJobs.ToString() + "; default: one per core)");
   command->add_flag("--force", options->narrate.force, "Overwrite existing output files");
   command->add_flag("-q,--quiet", options->quiet, "No progress or summary on stderr");
   AddNormalizeOptions(*command, options->narrate.normalize);

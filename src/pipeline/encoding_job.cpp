@@ -114,6 +114,11 @@ EncodingJob::~EncodingJob() {
   queue_.Stop(std::make_exception_ptr(
       core::Error(core::ErrorKind::kInterrupted, path_.string() + ": encoding stopped")));
   if (thread_.joinable()) thread_.join();
+  // A job destroyed before Wait returned its file leaves nothing behind.
+  if (!delivered_) {
+    std::error_code ignored;
+    std::filesystem::remove(path_, ignored);
+  }
 }
 
 void EncodingJob::Finish(std::vector<audio::ChapterMark> chapters) {
@@ -127,6 +132,7 @@ bool EncodingJob::done() const { return done_; }
 EncodedFile EncodingJob::Wait() {
   thread_.join();
   if (error_ != nullptr) std::rethrow_exception(error_);
+  delivered_ = true;
   return result_;
 }
 

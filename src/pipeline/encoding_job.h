@@ -74,7 +74,8 @@ struct EncodedFile {
 
 /// One audio file encoded on its own thread: samples at the engine's rate are written to sink()
 /// from the synthesis thread; the job resamples (when the output rate differs), encodes, and at
-/// the end tags the file. Destroying an unfinished job stops its thread and discards its work.
+/// the end tags the file. Destroying a job before Wait returned stops its thread and removes its
+/// file.
 class EncodingJob {
  public:
   /// Starts the thread writing `path`. `cover` and `done_signal` (notified when the thread ends;
@@ -125,6 +126,7 @@ class EncodingJob {
   EncodedFile result_;
   std::exception_ptr error_;
   std::atomic<bool> done_ = false;
+  bool delivered_ = false;  // Wait returned the file: the destructor keeps it
   std::thread thread_;
 };
 

@@ -30,14 +30,23 @@ struct NarrateOptions {
   std::string author;                 ///< the artist tag; default: the narrator
   std::filesystem::path cover;        ///< JPEG or PNG to embed; empty: none
   bool single = false;                ///< one file with chapter marks instead of a file per chapter
-  int jobs = 0;                       ///< encoding threads; 0: one per core
-  bool force = false;                 ///< overwrite existing outputs
+  int jobs = 0;        ///< synthesis workers, and files encoded at once; 0: one per core
+  bool force = false;  ///< overwrite existing outputs
   text::StructureOptions structure;
   text::tn::NormalizeOptions normalize;
   pronounce::PronounceOptions pronounce;
+
+  /// Checks every value against its limit (each defined once: synth/voice.h, audio/format, kJobs).
+  /// Throws core::Error(kUsage) naming the option.
+  void Validate() const;
+  /// `jobs`, or the number of cores when it is 0.
+  int ResolvedJobs() const;
 };
 
-/// The narrator `options` ask for: the voice file with the command line's overrides.
+/// The limit of --jobs.
+inline constexpr synth::IntRange kJobs{1, 256};
+
+/// The narrator `options` ask for: the voice file with the command line's overrides (validated).
 /// Throws core::Error(kVoice) for an unknown voice, core::Error(kUsage) for an override out of
 /// range.
 synth::Voice ResolveVoice(const NarrateOptions& options);
@@ -51,12 +60,14 @@ struct NarrateResult {
 
 /// Narrates one prepared input into `output_dir`: one audio file per chapter (or one for the book
 /// with `single`) with captions, playlist.m3u8, chapters.vtt and manifest.json, all appearing
-/// together when everything is written. Synthesis runs on the calling thread; each audio file is
-/// encoded on a thread of its own, at most `options.jobs` at once, fed through bounded queues.
-/// `engine` must already use the narrator (Engine::Use). Throws core::Error; on any error no output
+/// together when everything is written. Units of text are synthesized in `options.jobs` worker
+/// processes forked from this one (so `synthesizer` must not have synthesized anything yet, and
+/// must already use the narrator); each audio file is encoded on a thread of its own, at most
+/// `options.jobs` at once, fed through bounded queues. Throws core::Error; on any error no output
 /// file of this input is left.
 NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& output_dir,
-                      const NarrateOptions& options, synth::Engine& engine, Progress& progress);
+                      const NarrateOptions& options, synth::Synthesizer& synthesizer,
+                      Progress& progress);
 
 /// Asks a running Narrate to stop at the next clause (from a signal handler: async-signal-safe).
 void RequestCancel();

@@ -18,7 +18,8 @@ class Progress {
  public:
   virtual ~Progress() = default;
   /// A chapter's synthesis begins.
-  virtual void OnChapter(const std::string& input, int number, int count, const std::string& title) = 0;
+  virtual void OnChapter(const std::string& input, int number, int count,
+                         const std::string& title) = 0;
   /// `done` of `total` characters of the input are spoken.
   virtual void OnAdvance(std::size_t done, std::size_t total) = 0;
   /// A non-fatal problem (a voice substitution, an unknown symbol).

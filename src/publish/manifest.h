@@ -2,28 +2,30 @@
 
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
-#include "core/document.h"
+#include "publish/manifest_records.h"
 
 namespace langdu::publish {
 
 /// manifest.json, written as the audio is made: chapter by chapter and paragraph by paragraph, so
-/// that a long book is never held in memory. The schema is in docs/formats.md.
+/// that a long book is never held in memory. The schema is in docs/formats.md; its records are in
+/// publish/manifest_records.h.
 class ManifestWriter {
  public:
   /// Starts the manifest at `path` (a temporary file of an OutputSet) with the document-level
-  /// fields of `header` (a JSON object). Throws core::Error(kOutput) when it cannot write.
-  ManifestWriter(const std::filesystem::path& path, const nlohmann::ordered_json& header);
+  /// fields. Throws core::Error(kOutput) when it cannot write.
+  ManifestWriter(const std::filesystem::path& path, const ManifestHeader& header);
 
-  /// Opens a chapter with the fields known before its audio (number, title).
-  void BeginChapter(const nlohmann::ordered_json& fields);
-  /// Adds one paragraph object to the open chapter.
-  void AddParagraph(const nlohmann::ordered_json& paragraph);
+  /// Opens a chapter with the fields known before its audio.
+  void BeginChapter(int number, const std::string& title);
+  /// Adds one paragraph to the open chapter.
+  void AddParagraph(const ParagraphRecord& paragraph);
   /// Closes the chapter with the fields known after its audio (file, duration...).
-  void EndChapter(const nlohmann::ordered_json& fields);
-  /// Closes the document with its last fields (total duration...). Throws core::Error(kOutput).
-  void Finish(const nlohmann::ordered_json& fields);
+  void EndChapter(const ChapterEnd& end);
+  /// Closes the document with its last fields. Throws core::Error(kOutput).
+  void Finish(int chapter_count, const std::vector<FileRecord>& files, double duration_s);
 
  private:
   void WriteFields(const nlohmann::ordered_json& fields, bool& first);
@@ -33,8 +35,5 @@ class ManifestWriter {
   bool first_chapter_ = true;
   bool first_paragraph_ = true;
 };
-
-/// The JSON form of a source span: {"line", "column", "byte_offset", "byte_length"}.
-nlohmann::ordered_json SpanJson(const core::SourceSpan& span);
 
 }  // namespace langdu::publish

@@ -5,24 +5,29 @@
 #include <vector>
 
 #include "core/speech_script.h"
+#include "synth/synthesizer.h"
 #include "synth/voice.h"
 
 namespace langdu::synth {
 
+/// The rate eSpeak NG's voices synthesize at (Debian 12). Engine::sample_rate_hz() is the truth at
+/// run time; this is for checking options before the engine starts.
+inline constexpr int kEngineRateHz = 22050;
+
 /// The eSpeak NG engine, through its C library in synchronous mode. eSpeak NG keeps one global
 /// engine per process and is not thread-safe: at most one Engine may exist at a time, and it must
 /// be used from one thread.
-class Engine {
+class Engine : public Synthesizer {
  public:
   /// Starts eSpeak NG. Throws core::Error(kEngine) when it cannot start (no voice data), and
   /// core::Error(kInternal) when another Engine exists.
   Engine();
-  ~Engine();
+  ~Engine() override;
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
   /// The rate of every sample Synthesize returns (22050 Hz on Debian 12).
-  int sample_rate_hz() const { return sample_rate_hz_; }
+  int sample_rate_hz() const override { return sample_rate_hz_; }
 
   /// eSpeak NG's version, e.g. "1.51".
   static std::string Version();
@@ -33,11 +38,11 @@ class Engine {
   std::vector<std::string> Use(const Voice& voice);
 
   /// The narrator in use, after any substitution Use made.
-  const Voice& voice() const { return voice_; }
+  const Voice& voice() const override { return voice_; }
 
   /// Synthesizes one clause, run by run, each in its language's voice. Returns the engine's
   /// samples, untrimmed. Throws core::Error(kEngine) when eSpeak NG fails.
-  std::vector<std::int16_t> Synthesize(const core::SpeechClause& clause);
+  std::vector<std::int16_t> Synthesize(const core::SpeechClause& clause) override;
 
   /// True when `espeak_voice` reads the Han text 你好 as Mandarin (not as English letters).
   bool ReadsHanzi(const std::string& espeak_voice);

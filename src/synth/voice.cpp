@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
@@ -20,11 +19,12 @@ int IntIn(const json& object, const char* key, int fallback, int low, int high,
           const std::filesystem::path& path) {
   if (!object.contains(key)) return fallback;
   const json& value = object.at(key);
-  if (!value.is_number_integer()) throw DataError(path, std::string("\"") + key + "\" is not a whole number");
+  if (!value.is_number_integer())
+    throw DataError(path, std::string("\"") + key + "\" is not a whole number");
   const int number = value.get<int>();
   if (number < low || number > high) {
-    throw DataError(path, std::string("\"") + key + "\" is " + std::to_string(number) + ", not in " +
-                              std::to_string(low) + ".." + std::to_string(high));
+    throw DataError(path, std::string("\"") + key + "\" is " + std::to_string(number) +
+                              ", not in " + std::to_string(low) + ".." + std::to_string(high));
   }
   return number;
 }
@@ -32,7 +32,8 @@ int IntIn(const json& object, const char* key, int fallback, int low, int high,
 std::string StringOf(const json& object, const char* key, const std::string& fallback,
                      const std::filesystem::path& path) {
   if (!object.contains(key)) return fallback;
-  if (!object.at(key).is_string()) throw DataError(path, std::string("\"") + key + "\" is not a string");
+  if (!object.at(key).is_string())
+    throw DataError(path, std::string("\"") + key + "\" is not a string");
   return object.at(key).get<std::string>();
 }
 
@@ -60,22 +61,23 @@ Voice LoadVoiceFile(const std::filesystem::path& path) {
   voice.mandarin = StringOf(root, "mandarin", "cmn-latn-pinyin", path);
   voice.english = StringOf(root, "english", "en-us", path);
   voice.variant = StringOf(root, "variant", "", path);
-  voice.rate_wpm = IntIn(root, "rate_wpm", voice.rate_wpm, 80, 450, path);
-  voice.pitch = IntIn(root, "pitch", voice.pitch, 0, 100, path);
-  voice.pitch_range = IntIn(root, "pitch_range", voice.pitch_range, 0, 100, path);
-  voice.volume = IntIn(root, "volume", voice.volume, 0, 200, path);
+  voice.rate_wpm = IntIn(root, "rate_wpm", voice.rate_wpm, kRateWpm.low, kRateWpm.high, path);
+  voice.pitch = IntIn(root, "pitch", voice.pitch, kPitch.low, kPitch.high, path);
+  voice.pitch_range =
+      IntIn(root, "pitch_range", voice.pitch_range, kPitchRange.low, kPitchRange.high, path);
+  voice.volume = IntIn(root, "volume", voice.volume, kVolume.low, kVolume.high, path);
   if (root.contains("pauses_ms")) {
     const json& pauses = root.at("pauses_ms");
     if (!pauses.is_object()) throw DataError(path, "\"pauses_ms\" is not an object");
     for (const auto& [key, value] : pauses.items()) {
       if (key == "paragraph") {
-        voice.paragraph_pause_ms = IntIn(pauses, "paragraph", 0, 0, 10000, path);
+        voice.paragraph_pause_ms = IntIn(pauses, "paragraph", 0, kPauseMs.low, kPauseMs.high, path);
       } else if (key == "chapter_lead") {
-        voice.chapter_lead_ms = IntIn(pauses, "chapter_lead", 0, 0, 10000, path);
+        voice.chapter_lead_ms = IntIn(pauses, "chapter_lead", 0, kPauseMs.low, kPauseMs.high, path);
       } else if (key == "chapter_tail") {
-        voice.chapter_tail_ms = IntIn(pauses, "chapter_tail", 0, 0, 10000, path);
+        voice.chapter_tail_ms = IntIn(pauses, "chapter_tail", 0, kPauseMs.low, kPauseMs.high, path);
       } else if (auto pause = core::ParsePauseName(key)) {
-        voice.pause_ms[*pause] = IntIn(pauses, key.c_str(), 0, 0, 10000, path);
+        voice.pause_ms[*pause] = IntIn(pauses, key.c_str(), 0, kPauseMs.low, kPauseMs.high, path);
       } else {
         throw DataError(path, "unknown pause \"" + key + "\"");
       }
@@ -102,7 +104,8 @@ Voice FindVoice(const std::filesystem::path& voices_dir, const std::string& name
     return LoadVoiceFile(path);
   }
   std::string known;
-  for (const Voice& voice : ListVoices(voices_dir)) known += (known.empty() ? "" : ", ") + voice.name;
+  for (const Voice& voice : ListVoices(voices_dir))
+    known += (known.empty() ? "" : ", ") + voice.name;
   throw core::Error(core::ErrorKind::kVoice,
                     "--voice: unknown voice \"" + name + "\" (known: " + known + ")");
 }

@@ -60,11 +60,18 @@ TEST(EncodingJob, AnUnfinishedJobStopsWhenDestroyed) {
   const audio::EncoderSettings settings =
       audio::ResolveEncoder(audio::Format::kWav, 22050, std::nullopt, std::nullopt, std::nullopt);
   const std::optional<audio::Picture> no_cover;
+  const auto threads = [] {
+    return std::distance(std::filesystem::directory_iterator("/proc/self/task"),
+                         std::filesystem::directory_iterator());
+  };
+  const auto before = threads();
   {
     EncodingJob job(dir / "a.wav", settings, 22050, {}, no_cover);
     job.sink().Write(std::vector<std::int16_t>(100000));
+    EXPECT_EQ(threads(), before + 1);
   }
-  SUCCEED();
+  EXPECT_EQ(threads(), before);
+  EXPECT_FALSE(std::filesystem::exists(dir / "a.wav"));
 }
 
 TEST(EncodingJob, EncoderErrorsComeBackFromWait) {

@@ -12,15 +12,24 @@ using Json = nlohmann::ordered_json;
 TEST(ManifestWriter, StreamsValidJsonInOrder) {
   testing::TempDir dir;
   {
-    ManifestWriter writer(dir / "manifest.json", Json{{"title", "讲话"}, {"version", 1}});
+    ManifestHeader header;
+    header.title = "讲话";
+    ManifestWriter writer(dir / "manifest.json", header);
     for (int chapter = 1; chapter <= 2; ++chapter) {
-      writer.BeginChapter({{"number", chapter}, {"title", "第" + std::to_string(chapter)}});
-      writer.AddParagraph(
-          {{"start_s", 0.3}, {"sentences", Json::array({{{"source_text", "“好”"}}})}});
-      writer.AddParagraph({{"start_s", 1.5}});
-      writer.EndChapter({{"file", "0" + std::to_string(chapter) + ".wav"}, {"duration_s", 2.5}});
+      writer.BeginChapter(chapter, "第" + std::to_string(chapter));
+      ParagraphRecord first;
+      first.start_s = 0.3;
+      first.sentences.push_back({"“好”", {}, "好", "hao3", 0.3, 1.0, {}});
+      writer.AddParagraph(first);
+      ParagraphRecord second;
+      second.start_s = 1.5;
+      writer.AddParagraph(second);
+      ChapterEnd end;
+      end.file_record =
+          FileRecord{"0" + std::to_string(chapter) + ".wav", "wav", 22050, 0, 0, 2.5, 0, 0};
+      writer.EndChapter(end);
     }
-    writer.Finish({{"duration_s", 5.0}});
+    writer.Finish(2, {}, 5.0);
   }
   const Json manifest = Json::parse(testing::ReadFile(dir / "manifest.json"));
   EXPECT_EQ(manifest["title"], "讲话");
@@ -30,14 +39,15 @@ TEST(ManifestWriter, StreamsValidJsonInOrder) {
   EXPECT_EQ(manifest["chapters"][0]["paragraphs"].size(), 2u);
   EXPECT_EQ(manifest["chapters"][0]["paragraphs"][0]["sentences"][0]["source_text"], "“好”");
   EXPECT_EQ(manifest["duration_s"], 5.0);
-  EXPECT_EQ(manifest.begin().key(), "title");
+  EXPECT_EQ(manifest.begin().key(), "format");
+  EXPECT_EQ(manifest["chapters"][0]["duration_s"], 2.5);
 }
 
 TEST(ManifestWriter, EmptyDocumentIsValid) {
   testing::TempDir dir;
   {
-    ManifestWriter writer(dir / "m.json", Json::object());
-    writer.Finish({{"duration_s", 0}});
+    ManifestWriter writer(dir / "m.json", ManifestHeader{});
+    writer.Finish(0, {}, 0);
   }
   const Json manifest = Json::parse(testing::ReadFile(dir / "m.json"));
   EXPECT_TRUE(manifest["chapters"].empty());

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audio/format.h"
+#include "audio/tags.h"
+#include "core/document.h"
+#include "pipeline/plan.h"
+#include "pipeline/progress.h"
+#include "pipeline/synthesis_pool.h"
+#include "publish/captions.h"
+#include "publish/manifest.h"
+#include "publish/playlist.h"
+#include "synth/voice.h"
+
+namespace langdu::pipeline {
+
+/// Where one planned file and its captions are written (temporaries of an OutputSet), and its
+/// tags.
+struct FileOutputs {
+  std::filesystem::path audio;
+  std::filesystem::path srt;
+  std::filesystem::path vtt;
+  std::filesystem::path lrc;
+  audio::Tags tags;
+};
+
+/// How the scheduler encodes and paces.
+struct ScheduleSettings {
+  audio::EncoderSettings encoder;
+  int engine_rate_hz = 22050;
+  synth::Voice voice;  ///< its pauses and chapter gaps
+  std::optional<audio::Picture> cover;
+  std::size_t encoders = 1;  ///< files encoded at once, each on its own thread
+  bool single = false;
+  std::string input_name;
+  std::size_t characters_total = 0;    ///< for progress
+  std::function<void()> check_cancel;  ///< called between units; may throw
+};
+
+/// What the scheduler made.
+struct ScheduleResult {
+  std::vector<publish::FileRecord> files;
+  std::vector<publish::PlaylistEntry> entries;  ///< a chapter each, in order
+  std::vector<publish::TimedChapter> chapters;  ///< book times, for chapters.vtt
+  double duration_s = 0;
+  std::string unread_summary;  ///< one warning line, or empty
+};
+
+/// Takes rendered units strictly in order from `source` (which may render them ahead, in
+/// parallel), lays out their audio with the voice's pauses, and streams it to one encoding thread
+/// per file, at most `settings.encoders` at once; files finished early wait, so the manifest is
+/// written in chapter order. `outputs` has one entry per planned file. Throws core::Error; what
+/// it wrote is left to the caller's OutputSet.
+ScheduleResult Schedule(const core::Document& document, const Plan& plan,
+                        const std::vector<FileOutputs>& outputs, UnitSource& source,
+                        const ScheduleSettings& settings, publish::ManifestWriter& manifest,
+                        Progress& progress);
+
+}  // namespace langdu::pipeline

@@ -1,0 +1,168 @@
+#include "pipeline/narrate.h"
+
+#include <gtest/gtest.h>
+
+#include "core/error.h"
+#include "pipeline/schedule.h"
+#include "publish/manifest_records.h"
+#include "publish/output_set.h"
+#include "synth/fake_synthesizer.h"
+#include "test_util.h"
+
+namespace langdu::pipeline {
+namespace {
+
+using synth::FakeSynthesizer;
+
+PreparedInput Input() {
+  PreparedInput input;
+  input.name = "book.txt";
+  input.encoding = "UTF-8";
+  input.document.title = "书";
+  for (int c = 1; c <= 3; ++c) {
+    core::Chapter chapter;
+    chapter.number = c;
+    chapter.title = "第" + std::to_string(c) + "章";
+    for (int p = 0; p < 2; ++p) {
+      core::Paragraph paragraph;
+      paragraph.sentences.push_back({"你好，朋友。", "你好，朋友。", {}});
+      paragraph.sentences.push_back({"再见。", "再见。", {}});
+      chapter.paragraphs.push_back(paragraph);
+    }
+    input.document.chapters.push_back(chapter);
+  }
+  input.characters = 3 * 2 * 9;
+  return input;
+}
+
+publish::Manifest NarrateFake(const std::filesystem::path& dir, NarrateOptions options) {
+  options.format = audio::Format::kWav;
+  FakeSynthesizer synthesizer;
+  SilentProgress progress;
+  Narrate(Input(), dir, options, synthesizer, progress);
+  return publish::ParseManifest(testing::ReadFile(dir / "manifest.json"), "manifest.json");
+}
+
+// Seconds of fake speech for an engine input (10 ms a byte).
+double FakeSeconds(const std::string& engine_input) {
+  return static_cast<double>(engine_input.size()) / 100;
+}
+
+TEST(Narrate, WritesChaptersInOrderTimedBySamples) {
+  testing::TempDir dir;
+  const publish::Manifest manifest = NarrateFake(dir.path(), {});
+  ASSERT_EQ(manifest.chapters.size(), 3u);
+  ASSERT_EQ(manifest.files.size(), 3u);
+  for (int c = 0; c < 3; ++c) {
+    EXPECT_EQ(manifest.chapters[c].number, c + 1);
+    EXPECT_EQ(manifest.chapters[c].file, manifest.files[c].file);
+  }
+  EXPECT_EQ(manifest.files[1].file, "02-第2章.wav");
+  const publish::SentenceRecord& first = manifest.chapters[0].paragraphs[0].sentences[0];
+  ASSERT_EQ(first.clauses.size(), 2u);
+  EXPECT_EQ(first.clauses[0].text, "你好，");
+  EXPECT_DOUBLE_EQ(first.clauses[0].start_s, 0.05);  // the chapter lead
+  EXPECT_NEAR(first.clauses[0].end_s - first.clauses[0].start_s,
+              FakeSeconds(first.clauses[0].engine_input), 1e-6);
+  // A comma's 100 ms pause, then the next clause.
+  EXPECT_NEAR(first.clauses[1].start_s, first.clauses[0].end_s + 0.1, 1e-6);
+  // A paragraph ends after its last period's 200 ms; the next starts 300 ms later.
+  const publish::ParagraphRecord& paragraph = manifest.chapters[0].paragraphs[0];
+  EXPECT_NEAR(paragraph.end_s, paragraph.sentences[1].end_s + 0.2, 1e-6);
+  EXPECT_NEAR(manifest.chapters[0].paragraphs[1].start_s, paragraph.end_s + 0.3, 1e-6);
+  EXPECT_NEAR(manifest.chapters[1].book_start_s, manifest.files[0].duration_s, 1e-6);
+  for (const char* name :
+       {"01-第1章.srt", "01-第1章.vtt", "01-第1章.lrc", "chapters.vtt", "playlist.m3u8"}) {
+    EXPECT_TRUE(std::filesystem::exists(dir / name)) << name;
+  }
+}
+
+TEST(Narrate, JobsNeverChangeTheBytes) {
+  testing::TempDir one;
+  testing::TempDir three;
+  NarrateOptions options;
+  options.jobs = 1;
+  NarrateFake(one.path(), options);
+  options.jobs = 3;
+  NarrateFake(three.path(), options);
+  int compared = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(one.path())) {
+    const std::string name = entry.path().filename().string();
+    EXPECT_EQ(testing::ReadFile(entry.path()), testing::ReadFile(three / name)) << name;
+    ++compared;
+  }
+  EXPECT_EQ(compared, 3 * 4 + 3);
+}
+
+TEST(Narrate, SingleIsOneFileWithItsChaptersPlaced) {
+  testing::TempDir dir;
+  NarrateOptions options;
+  options.single = true;
+  const publish::Manifest manifest = NarrateFake(dir.path(), options);
+  ASSERT_EQ(manifest.files.size(), 1u);
+  EXPECT_EQ(manifest.files[0].file, "书.wav");
+  ASSERT_EQ(manifest.chapters.size(), 3u);
+  EXPECT_DOUBLE_EQ(manifest.chapters[0].start_s, 0);
+  for (int c = 1; c < 3; ++c) {
+    EXPECT_EQ(manifest.chapters[c].file, "书.wav");
+    EXPECT_DOUBLE_EQ(manifest.chapters[c].start_s, manifest.chapters[c - 1].end_s);
+  }
+  EXPECT_NEAR(manifest.chapters[2].end_s, manifest.files[0].audio_duration_s, 1e-6);
+  EXPECT_TRUE(std::filesystem::exists(dir / "书.cue"));
+}
+
+TEST(Narrate, ValidateNamesTheOptionAndItsLimits) {
+  NarrateOptions options;
+  options.rate_wpm = 500;
+  try {
+    options.Validate();
+    FAIL() << "no error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.kind(), core::ErrorKind::kUsage);
+    EXPECT_EQ(std::string(e.what()), "--rate: 500 is not in 80..450");
+  }
+  options.rate_wpm.reset();
+  options.jobs = 300;
+  EXPECT_THROW(options.Validate(), core::Error);
+}
+
+// Cancelled between units: the scheduler stops, and the run's OutputSet leaves nothing.
+TEST(Schedule, CancellationStopsBetweenUnitsAndLeavesNoFile) {
+  testing::TempDir dir;
+  const PreparedInput input = Input();
+  const Plan plan = MakePlan(input.document, false, "wav");
+  FakeSynthesizer synthesizer;
+  const text::tn::Normalizer normalizer;
+  const pronounce::Pronouncer pronouncer;
+  const UnitRenderer renderer(normalizer, pronouncer, synthesizer);
+  InProcessSource source(renderer, input.document, plan.units);
+  ScheduleSettings settings;
+  settings.encoder = audio::ResolveEncoder(audio::Format::kWav, FakeSynthesizer::kRateHz,
+                                           std::nullopt, std::nullopt, std::nullopt);
+  settings.engine_rate_hz = FakeSynthesizer::kRateHz;
+  settings.voice = synthesizer.voice();
+  int units = 0;
+  settings.check_cancel = [&] {
+    if (++units > 3) throw core::Error(core::ErrorKind::kInterrupted, "interrupted");
+  };
+  SilentProgress progress;
+  {
+    publish::OutputSet outputs(false);
+    std::vector<FileOutputs> files;
+    for (const FilePlan& file : plan.files) {
+      files.push_back({outputs.Add(dir / file.name),
+                       outputs.Add(dir / (file.stem + ".srt")),
+                       outputs.Add(dir / (file.stem + ".vtt")),
+                       outputs.Add(dir / (file.stem + ".lrc")),
+                       {}});
+    }
+    publish::ManifestWriter manifest(outputs.Add(dir / "manifest.json"), {});
+    EXPECT_THROW(Schedule(input.document, plan, files, source, settings, manifest, progress),
+                 core::Error);
+    EXPECT_EQ(synthesizer.calls(), 3 * 3) << "three units of three clauses, then no more";
+  }
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+}
+
+}  // namespace
+}  // namespace langdu::pipeline
