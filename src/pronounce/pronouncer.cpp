@@ -26,11 +26,9 @@ namespace {
 
 bool IsLatinLetter(char32_t cp) { return (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z'); }
 
-bool IsDigit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
-
-bool IsSpace(char32_t cp) {
-  return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == 0x3000 || cp == 0xA0;
-}
+using core::IsDigit;
+// Spoken text may still hold a line break (a wrapped line kept by a reader): it separates words.
+constexpr bool IsSpace(char32_t cp) { return core::IsWhiteSpace(cp); }
 
 // Text the engine speaks in a Mandarin run: Han characters, and digits that normalization left
 // (they are read by the voice's own rules).

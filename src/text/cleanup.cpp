@@ -129,12 +129,8 @@ constexpr std::array kVariants = {
     Variant{U'～', kEach, "~"},
 };
 
-bool IsLineBreak(char32_t c) { return c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029; }
-
-bool IsSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
-}
+using core::IsLineBreak;
+using core::IsSpace;
 
 // Control, zero-width, bidi-control and soft-hyphen characters are silent and only confuse
 // sentence splitting and the engine.
@@ -150,7 +146,7 @@ bool IsFullwidthAlnum(char32_t c) {
 
 bool IsKangxiRadical(char32_t c) { return c >= 0x2F00 && c <= 0x2FD5; }
 
-bool IsDigit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
+bool IsDigit(char32_t c) { return core::IsDigit(c) || core::IsFullwidthDigit(c); }
 
 bool MayHaveVariant(char32_t c) { return c < 0x3400 || c >= 0xFE00; }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/utf8.h"
 #include "text/tn/normalizer.h"
 #include "text/tn/spell.h"
 
@@ -47,7 +48,7 @@ class Context {
 
   /// The code point at `i`, or 0 outside the sentence.
   char32_t At(std::size_t i) const { return i < text_.size() ? text_[i] : 0; }
-  bool IsDigit(std::size_t i) const { return At(i) >= U'0' && At(i) <= U'9'; }
+  bool IsDigit(std::size_t i) const { return core::IsDigit(At(i)); }
   bool IsLatin(std::size_t i) const;
   bool IsHan(std::size_t i) const;
   /// True when the code point before `i` exists and is a digit (resp. Latin letter).
