@@ -7,7 +7,11 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libespeak-ng-dev espeak-ng-data   # the speech engine (library API) and its voices
   espeak-ng                         # its command line: the round-trip test and the bench baseline
-  libsndfile1-dev                   # WAV/FLAC/MP3/Ogg/Opus encoding
+  libsndfile1-dev                   # WAV, FLAC and Ogg Vorbis encoding
+  libmp3lame-dev                    # MP3 through LAME directly: algorithm quality (--mp3-speed),
+                                    # which libsndfile never sets, and the Xing/LAME info frame
+  libopusenc-dev                    # Ogg Opus: --opus-complexity (libsndfile fixes it at 10), tags,
+                                    # chapters and cover art written with the headers
   libsoxr-dev                       # resampling (--sample-rate, Opus at 24 kHz), never relabelling
   libtag1-dev                       # tags libsndfile cannot write: UTF-8 ID3v2, Vorbis comments,
                                     # cover art, chapter marks (ID3v2 CHAP/CTOC, CHAPTERnnn, WAV cues)
@@ -20,6 +24,7 @@ packages=(
   libzip-dev                        # EPUB input: reading the zip container
   libgtest-dev libbenchmark-dev     # tests and benchmarks
   ffmpeg                            # ffprobe, to read outputs back in tests
+  time                              # GNU time: peak memory in scripts/bench.sh
 )
 
 missing=()

@@ -22,6 +22,9 @@ struct FormatInfo {
   bool takes_quality;             ///< --quality applies
   int default_bitrate_kbps;       ///< when takes_bitrate and neither option is given
   int default_quality;            ///< when takes_quality and neither option is given
+  /// The encoder's effort when not given, chosen by measurement (docs/formats.md): MP3, LAME's
+  /// algorithm quality (--mp3-speed); Opus, its complexity (--opus-complexity); else unused.
+  int default_speed;
 };
 
 /// The row for `format`.
@@ -40,14 +43,19 @@ std::span<const std::string_view> FormatNames();
 struct EncoderSettings {
   Format format = Format::kMp3;
   int sample_rate_hz = 22050;
-  std::optional<int> bitrate_kbps;  ///< constant (MP3) or target (Opus) bitrate
-  std::optional<int> quality;       ///< 0 (smallest) .. 10 (best), variable bitrate
+  std::optional<int> bitrate_kbps;     ///< constant (MP3) or target (Opus) bitrate
+  std::optional<int> quality;          ///< 0 (smallest) .. 10 (best), variable bitrate
+  std::optional<int> mp3_speed;        ///< MP3: LAME -q, 0 (slowest, best) .. 9 (fastest)
+  std::optional<int> opus_complexity;  ///< Opus: 0 (fastest) .. 10 (slowest, best)
 };
 
 /// The settings for `format` from the command line's choices: the rate (default: the engine's,
 /// or the format's own for Opus), the bitrate or quality (default: the format's speech default).
+/// The encoder's effort (MP3 speed, Opus complexity) defaults to the format's default_speed.
 /// Throws core::Error(kUsage) naming the option when a value does not suit the format.
 EncoderSettings ResolveEncoder(Format format, int engine_rate_hz, std::optional<int> sample_rate_hz,
-                               std::optional<int> bitrate_kbps, std::optional<int> quality);
+                               std::optional<int> bitrate_kbps, std::optional<int> quality,
+                               std::optional<int> mp3_speed = std::nullopt,
+                               std::optional<int> opus_complexity = std::nullopt);
 
 }  // namespace langdu::audio

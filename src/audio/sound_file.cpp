@@ -2,7 +2,6 @@
 
 #include <sndfile.h>
 
-#include <algorithm>
 #include <cctype>
 
 #include "core/error.h"
@@ -21,51 +20,22 @@ core::Error OutputError(const std::filesystem::path& path, SNDFILE* file, const 
 
 int SndfileFormat(Format format) {
   switch (format) {
-    case Format::kWav:
-      return SF_FORMAT_WAV | SF_FORMAT_PCM_16;
     case Format::kFlac:
       return SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
-    case Format::kMp3:
-      return SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III;
     case Format::kOgg:
       return SF_FORMAT_OGG | SF_FORMAT_VORBIS;
-    case Format::kOpus:
-      return SF_FORMAT_OGG | SF_FORMAT_OPUS;
+    default:
+      return SF_FORMAT_WAV | SF_FORMAT_PCM_16;
   }
-  return 0;
 }
 
-// libsndfile sets every lossy encoder through one "compression level", 0 (best) .. 1 (smallest),
-// which each codec maps onto its own scale (src/mpeg_l3_encode.c, ogg_vorbis.c, ogg_opus.c).
-// These invert those maps so that --bitrate and --quality mean what they say.
-double CompressionFor(const EncoderSettings& settings) {
-  // Nudged down so that the codec's integer truncation lands on the asked bitrate, not below.
-  constexpr double kNudge = 1e-9;
-  if (settings.quality) return 1.0 - *settings.quality / 10.0;
-  const double kbps = *settings.bitrate_kbps;
-  if (settings.format == Format::kOpus) return 1.0 - (kbps * 1000.0 - 6000.0) / 250000.0 - kNudge;
-  double high = 64.0;
-  double low = 8.0;
-  if (settings.sample_rate_hz >= 32000) {
-    high = 320.0;
-    low = 32.0;
-  } else if (settings.sample_rate_hz >= 16000) {
-    high = 160.0;
-  }
-  return std::clamp((high - kbps) / (high - low) - kNudge, 0.0, 1.0);
-}
-
+// libsndfile sets Vorbis through one "compression level", 0 (best) .. 1 (smallest), which it maps
+// onto oggenc's -q (src/ogg_vorbis.c): this inverts the map so that --quality means oggenc's -q.
 void Configure(SNDFILE* file, const std::filesystem::path& path, const EncoderSettings& settings) {
-  if (!Info(settings.format).lossy) return;
-  double compression = CompressionFor(settings);
+  if (settings.format != Format::kOgg || !settings.quality) return;
+  double compression = 1.0 - *settings.quality / 10.0;
   if (!sf_command(file, SFC_SET_COMPRESSION_LEVEL, &compression, sizeof compression)) {
     throw OutputError(path, file, "encoder refuses the quality");
-  }
-  if (settings.format == Format::kMp3) {
-    int mode = settings.quality ? SF_BITRATE_MODE_VARIABLE : SF_BITRATE_MODE_CONSTANT;
-    if (!sf_command(file, SFC_SET_BITRATE_MODE, &mode, sizeof mode)) {
-      throw OutputError(path, file, "encoder refuses the bitrate mode");
-    }
   }
 }
 

@@ -11,9 +11,8 @@ typedef struct sf_private_tag SNDFILE;
 
 namespace langdu::audio {
 
-/// Any format through libsndfile (WAV, FLAC, Ogg Vorbis; MP3 and Opus until their own encoders);
-/// Finish tags the closed file with TagLib (audio/tags.h), since libsndfile writes no UTF-8 tags,
-/// pictures or chapter marks.
+/// WAV, FLAC and Ogg Vorbis through libsndfile; Finish tags the closed file with TagLib
+/// (audio/tags.h), since libsndfile writes no UTF-8 tags, pictures or chapter marks.
 class SoundFileEncoder : public Encoder {
  public:
   /// Creates `path`. Throws core::Error(kOutput) naming the path when it cannot, or when the

@@ -121,7 +121,9 @@ void Run(NarrateCommandOptions& options) {
 CLI::App* AddNarrateCommand(CLI::App& app) {
   auto options = std::make_shared<NarrateCommandOptions>();
   CLI::App* command = app.add_subcommand("narrate", "Narrate text files into chaptered audio");
-  command->add_option("inputs", options->inputs, "Files to narrate: text, Markdown, HTML, EPUB (- for standard input)")
+  command
+      ->add_option("inputs", options->inputs,
+                   "Files to narrate: text, Markdown, HTML, EPUB (- for standard input)")
       ->required();
   command->add_option("-o,--output", options->narrate.output_dir, "Output folder")
       ->capture_default_str();
@@ -148,6 +150,12 @@ CLI::App* AddNarrateCommand(CLI::App& app) {
   command->add_option("--quality", options->narrate.quality,
                       "0 (smallest) to 10 (best), variable bitrate (default" +
                           FormatDefaults(&audio::FormatInfo::default_quality) + ")");
+  command->add_option("--mp3-speed", options->narrate.mp3_speed,
+                      "MP3: LAME's algorithm quality, 0 (slowest, best) to 9 (fastest) (default " +
+                          std::to_string(audio::Info(audio::Format::kMp3).default_speed) + ")");
+  command->add_option("--opus-complexity", options->narrate.opus_complexity,
+                      "Opus: 0 (fastest) to 10 (slowest, best) (default " +
+                          std::to_string(audio::Info(audio::Format::kOpus).default_speed) + ")");
   command->add_option("--author", options->narrate.author, "Artist tag (default: the narrator)");
   command->add_option("--cover", options->narrate.cover, "JPEG or PNG image to embed as cover art");
   command->add_flag("--single", options->narrate.single,

@@ -67,6 +67,8 @@ publish::ManifestHeader Header(const PreparedInput& input, const NarrateOptions&
   header.options.sample_rate_hz = settings.sample_rate_hz;
   header.options.bitrate_kbps = settings.bitrate_kbps;
   header.options.quality = settings.quality;
+  header.options.mp3_speed = settings.mp3_speed;
+  header.options.opus_complexity = settings.opus_complexity;
   header.options.single = options.single;
   header.options.chapters = !options.structure.detect_chapters          ? "none"
                             : options.structure.chapter_pattern.empty() ? "detected"
@@ -107,7 +109,8 @@ void NarrateOptions::Validate() const {
   CheckRange("--volume", volume, synth::kVolume);
   if (jobs != 0) CheckRange("--jobs", jobs, kJobs);
   // The encoder's own limits (rates, bitrates, qualities per format) live in audio/format.
-  audio::ResolveEncoder(format, synth::kEngineRateHz, sample_rate_hz, bitrate_kbps, quality);
+  audio::ResolveEncoder(format, synth::kEngineRateHz, sample_rate_hz, bitrate_kbps, quality,
+                        mp3_speed, opus_complexity);
 }
 
 int NarrateOptions::ResolvedJobs() const {
@@ -133,7 +136,8 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   const int engine_rate = synthesizer.sample_rate_hz();
   ScheduleSettings settings;
   settings.encoder = audio::ResolveEncoder(options.format, engine_rate, options.sample_rate_hz,
-                                           options.bitrate_kbps, options.quality);
+                                           options.bitrate_kbps, options.quality, options.mp3_speed,
+                                           options.opus_complexity);
   settings.engine_rate_hz = engine_rate;
   settings.voice = synthesizer.voice();
   if (!options.cover.empty()) settings.cover = audio::ReadPicture(options.cover);

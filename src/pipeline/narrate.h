@@ -27,11 +27,15 @@ struct NarrateOptions {
   std::optional<int> sample_rate_hz;  ///< default: the engine's (Opus: 24000)
   std::optional<int> bitrate_kbps;    ///< lossy formats that take one (MP3, Opus)
   std::optional<int> quality;         ///< 0..10, lossy formats that take one (MP3, Ogg Vorbis)
-  std::string author;                 ///< the artist tag; default: the narrator
-  std::filesystem::path cover;        ///< JPEG or PNG to embed; empty: none
-  bool single = false;                ///< one file with chapter marks instead of a file per chapter
-  int jobs = 0;        ///< synthesis workers, and files encoded at once; 0: one per core
-  bool force = false;  ///< overwrite existing outputs
+  /// MP3: LAME's algorithm quality, 0 (slowest, best) .. 9 (fastest); default: the format's.
+  std::optional<int> mp3_speed;
+  /// Opus: 0 (fastest) .. 10 (slowest, best); default: the format's.
+  std::optional<int> opus_complexity;
+  std::string author;           ///< the artist tag; default: the narrator
+  std::filesystem::path cover;  ///< JPEG or PNG to embed; empty: none
+  bool single = false;          ///< one file with chapter marks instead of a file per chapter
+  int jobs = 0;                 ///< synthesis workers, and files encoded at once; 0: one per core
+  bool force = false;           ///< overwrite existing outputs
   text::StructureOptions structure;
   text::tn::NormalizeOptions normalize;
   pronounce::PronounceOptions pronounce;

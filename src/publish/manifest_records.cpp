@@ -27,6 +27,8 @@ void to_json(Json& json, const ManifestHeader& header) {
   Json encoder = {{"format", options.format}, {"sample_rate_hz", options.sample_rate_hz}};
   if (options.bitrate_kbps) encoder["bitrate_kbps"] = *options.bitrate_kbps;
   if (options.quality) encoder["quality"] = *options.quality;
+  if (options.mp3_speed) encoder["mp3_speed"] = *options.mp3_speed;
+  if (options.opus_complexity) encoder["opus_complexity"] = *options.opus_complexity;
   encoder["single"] = options.single;
   encoder["chapters"] = options.chapters;
   encoder["chapter_pattern"] = options.chapter_pattern;
@@ -137,6 +139,10 @@ ManifestHeader HeaderFrom(const Json& json) {
   header.options.sample_rate_hz = options.at("sample_rate_hz").get<int>();
   if (options.contains("bitrate_kbps")) header.options.bitrate_kbps = options["bitrate_kbps"];
   if (options.contains("quality")) header.options.quality = options["quality"];
+  if (options.contains("mp3_speed")) header.options.mp3_speed = options["mp3_speed"];
+  if (options.contains("opus_complexity")) {
+    header.options.opus_complexity = options["opus_complexity"];
+  }
   header.options.single = options.at("single").get<bool>();
   header.options.chapters = options.at("chapters").get<std::string>();
   header.options.chapter_pattern = options.at("chapter_pattern").get<std::string>();

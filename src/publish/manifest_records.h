@@ -39,6 +39,8 @@ struct OptionsRecord {
   int sample_rate_hz = 0;
   std::optional<int> bitrate_kbps;
   std::optional<int> quality;
+  std::optional<int> mp3_speed;        ///< LAME's algorithm quality (MP3 only)
+  std::optional<int> opus_complexity;  ///< Opus only
   bool single = false;
   std::string chapters;  ///< "detected", "pattern" or "none"
   std::string chapter_pattern;

@@ -21,10 +21,14 @@ TEST(Format, SpeechDefaults) {
   EXPECT_EQ(mp3.sample_rate_hz, 22050);
   EXPECT_EQ(mp3.quality, 6);
   EXPECT_EQ(mp3.bitrate_kbps, std::nullopt);
+  EXPECT_EQ(mp3.mp3_speed, Info(Format::kMp3).default_speed);
+  EXPECT_EQ(mp3.opus_complexity, std::nullopt);
   const EncoderSettings opus =
       ResolveEncoder(Format::kOpus, 22050, std::nullopt, std::nullopt, std::nullopt);
   EXPECT_EQ(opus.sample_rate_hz, 24000);
   EXPECT_EQ(opus.bitrate_kbps, 32);
+  EXPECT_EQ(opus.opus_complexity, Info(Format::kOpus).default_speed);
+  EXPECT_EQ(opus.mp3_speed, std::nullopt);
   const EncoderSettings ogg =
       ResolveEncoder(Format::kOgg, 22050, std::nullopt, std::nullopt, std::nullopt);
   EXPECT_EQ(ogg.quality, 3);
@@ -33,6 +37,19 @@ TEST(Format, SpeechDefaults) {
   EXPECT_EQ(flac.sample_rate_hz, 44100);
   EXPECT_EQ(flac.quality, std::nullopt);
   EXPECT_EQ(flac.bitrate_kbps, std::nullopt);
+  EXPECT_EQ(flac.mp3_speed, std::nullopt);
+  EXPECT_EQ(flac.opus_complexity, std::nullopt);
+}
+
+TEST(Format, SpeedsAreKeptForTheirFormat) {
+  EXPECT_EQ(
+      ResolveEncoder(Format::kMp3, 22050, std::nullopt, std::nullopt, std::nullopt, 9, std::nullopt)
+          .mp3_speed,
+      9);
+  EXPECT_EQ(ResolveEncoder(Format::kOpus, 22050, std::nullopt, std::nullopt, std::nullopt,
+                           std::nullopt, 0)
+                .opus_complexity,
+            0);
 }
 
 TEST(Format, BitrateReplacesTheDefaultQuality) {
@@ -48,6 +65,8 @@ struct BadSettings {
   std::optional<int> bitrate;
   std::optional<int> quality;
   std::string message;
+  std::optional<int> mp3_speed = std::nullopt;
+  std::optional<int> opus_complexity = std::nullopt;
 };
 
 class FormatErrorTest : public ::testing::TestWithParam<BadSettings> {};
@@ -55,7 +74,7 @@ class FormatErrorTest : public ::testing::TestWithParam<BadSettings> {};
 TEST_P(FormatErrorTest, IsAUsageErrorNamingTheOption) {
   const BadSettings& c = GetParam();
   try {
-    ResolveEncoder(c.format, 22050, c.rate, c.bitrate, c.quality);
+    ResolveEncoder(c.format, 22050, c.rate, c.bitrate, c.quality, c.mp3_speed, c.opus_complexity);
     FAIL() << "no error";
   } catch (const core::Error& e) {
     EXPECT_EQ(e.kind(), core::ErrorKind::kUsage);
@@ -88,7 +107,17 @@ INSTANTIATE_TEST_SUITE_P(
         BadSettings{"OpusBitrateTooLow", Format::kOpus, std::nullopt, 4, std::nullopt,
                     "--bitrate: 4 is not in 6..256"},
         BadSettings{"QualityTooHigh", Format::kOgg, std::nullopt, std::nullopt, 11,
-                    "--quality: 11 is not in 0..10"}),
+                    "--quality: 11 is not in 0..10"},
+        BadSettings{"Mp3SpeedTooHigh", Format::kMp3, std::nullopt, std::nullopt, std::nullopt,
+                    "--mp3-speed: 10 is not in 0..9", 10},
+        BadSettings{"Mp3SpeedNegative", Format::kMp3, std::nullopt, std::nullopt, std::nullopt,
+                    "--mp3-speed: -1 is not in 0..9", -1},
+        BadSettings{"Mp3SpeedOfOpus", Format::kOpus, std::nullopt, std::nullopt, std::nullopt,
+                    "--mp3-speed: applies to mp3, not opus", 5},
+        BadSettings{"OpusComplexityTooHigh", Format::kOpus, std::nullopt, std::nullopt,
+                    std::nullopt, "--opus-complexity: 11 is not in 0..10", std::nullopt, 11},
+        BadSettings{"OpusComplexityOfWav", Format::kWav, std::nullopt, std::nullopt, std::nullopt,
+                    "--opus-complexity: applies to opus, not wav", std::nullopt, 3}),
     [](const auto& info) { return info.param.name; });
 
 }  // namespace
