@@ -35,6 +35,7 @@ namespace {
 // through a cache, which also checks them.
 class Writer {
  public:
+  explicit Writer(std::size_t capacity) { bytes_.reserve(capacity); }
   void U64(std::uint64_t value) { Raw(&value, sizeof value); }
   void String(std::string_view text) {
     U64(text.size());
@@ -95,8 +96,26 @@ class Reader {
 
 }  // namespace
 
+namespace {
+
+// The bytes Serialize writes, so that the buffer is allocated once (a unit is megabytes).
+std::size_t SerializedSize(const RenderedUnit& unit) {
+  std::size_t size = 8;
+  for (const RenderedSentence& sentence : unit.sentences) {
+    size += 8 * 4 + sentence.spoken_text.size() + sentence.engine_input.size();
+    for (const std::string& character : sentence.unread) size += 8 + character.size();
+    for (const RenderedClause& clause : sentence.clauses) {
+      size += 8 * 4 + clause.display_text.size() + clause.engine_input.size() +
+              clause.samples.size() * sizeof(std::int16_t);
+    }
+  }
+  return size;
+}
+
+}  // namespace
+
 std::string Serialize(const RenderedUnit& unit) {
-  Writer out;
+  Writer out(SerializedSize(unit));
   out.U64(unit.sentences.size());
   for (const RenderedSentence& sentence : unit.sentences) {
     out.String(sentence.spoken_text);

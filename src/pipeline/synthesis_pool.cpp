@@ -1,7 +1,9 @@
 #include "pipeline/synthesis_pool.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/sendfile.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -44,17 +46,6 @@ bool ReadAll(int fd, void* data, std::size_t size) {
   return true;
 }
 
-std::string ReadToEnd(int fd) {
-  std::string bytes;
-  char buffer[1 << 16];
-  for (;;) {
-    const ssize_t n = read(fd, buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return bytes;
-    bytes.append(buffer, static_cast<std::size_t>(n));
-  }
-}
-
 bool WriteFrame(int fd, std::uint64_t index, std::uint8_t status, const std::string& bytes) {
   const std::uint64_t size = bytes.size();
   return WriteAll(fd, &index, sizeof index) && WriteAll(fd, &status, sizeof status) &&
@@ -70,21 +61,40 @@ void DieWithParent() {
 }
 
 // The grandchild: renders one unit from the pristine engine state and writes "R" + bytes, or
-// "E" + kind + message, to `fd`.
+// "E" + kind + message, to `fd` (a memory file of its worker's).
 [[noreturn]] void RenderChild(const UnitRenderer& renderer, const core::Document& document,
                               const WorkUnit& unit, int fd) {
   std::string out;
-  int code = 0;
+  char marker = 'R';
   try {
-    out = "R" + Serialize(renderer.Render(document, unit));
+    out = Serialize(renderer.Render(document, unit));
   } catch (const core::Error& e) {
-    out = std::string("E") + static_cast<char>(e.kind()) + e.what();
-    code = 1;
+    marker = 'E';
+    out = static_cast<char>(e.kind()) + std::string(e.what());
   } catch (const std::exception& e) {
-    out = std::string("E") + static_cast<char>(core::ErrorKind::kInternal) + e.what();
-    code = 1;
+    marker = 'E';
+    out = static_cast<char>(core::ErrorKind::kInternal) + std::string(e.what());
   }
-  _exit(WriteAll(fd, out.data(), out.size()) ? code : 3);
+  const bool written = WriteAll(fd, &marker, 1) && WriteAll(fd, out.data(), out.size());
+  _exit(!written ? 3 : marker == 'R' ? 0 : 1);
+}
+
+// Sends `size` bytes of `fd` from `offset` to `out` in the kernel, with no copy in this process.
+bool SendAll(int out, int fd, off_t offset, std::size_t size) {
+  while (size > 0) {
+    const ssize_t n = sendfile(out, fd, &offset, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    size -= static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+bool SendFrame(int out, std::uint64_t index, std::uint8_t status, int fd, off_t offset,
+               std::size_t size) {
+  const std::uint64_t size64 = size;
+  return WriteAll(out, &index, sizeof index) && WriteAll(out, &status, sizeof status) &&
+         WriteAll(out, &size64, sizeof size64) && SendAll(out, fd, offset, size);
 }
 
 std::string DescribeStatus(int status) {
@@ -95,38 +105,39 @@ std::string DescribeStatus(int status) {
   return "exit code " + std::to_string(WEXITSTATUS(status));
 }
 
-// The worker: for each unit index it reads, forks a child that renders it, collects the child's
-// bytes and forwards them as one frame. Exits when the request pipe closes.
+// The worker: for each unit index it reads, forks a child that renders it into a memory file,
+// and forwards the child's bytes as one frame once the child has exited cleanly (a crashed
+// child's partial bytes are never sent). Exits when the request pipe closes.
 [[noreturn]] void WorkerLoop(const UnitRenderer& renderer, const core::Document& document,
                              const std::vector<WorkUnit>& units, int request_fd, int result_fd) {
   std::uint64_t index = 0;
   while (ReadAll(request_fd, &index, sizeof index)) {
-    int pipe_fds[2];
-    if (pipe2(pipe_fds, O_CLOEXEC) != 0) _exit(4);
+    const int memory = memfd_create("langdu-unit", MFD_CLOEXEC);
+    if (memory < 0) _exit(4);
     const pid_t child = fork();
     if (child < 0) _exit(4);
     if (child == 0) {
       prctl(PR_SET_PDEATHSIG, SIGKILL);
-      close(pipe_fds[0]);
       close(request_fd);
       close(result_fd);
-      RenderChild(renderer, document, units[index], pipe_fds[1]);
+      RenderChild(renderer, document, units[index], memory);
     }
-    close(pipe_fds[1]);
-    std::string bytes = ReadToEnd(pipe_fds[0]);
-    close(pipe_fds[0]);
     int status = 0;
     while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
     }
+    const off_t size = lseek(memory, 0, SEEK_END);
+    char marker = 0;
+    const bool marked = size > 0 && pread(memory, &marker, 1, 0) == 1;
     bool sent = false;
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && !bytes.empty() && bytes[0] == 'R') {
-      sent = WriteFrame(result_fd, index, kOk, bytes.substr(1));
-    } else if (WIFEXITED(status) && WEXITSTATUS(status) == 1 && bytes.size() >= 2 &&
-               bytes[0] == 'E') {
-      sent = WriteFrame(result_fd, index, kFailed, bytes.substr(1));
+    const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    if (code == 0 && marked && marker == 'R') {
+      sent = SendFrame(result_fd, index, kOk, memory, 1, static_cast<std::size_t>(size - 1));
+    } else if (code == 1 && marked && marker == 'E' && size >= 2) {
+      sent = SendFrame(result_fd, index, kFailed, memory, 1, static_cast<std::size_t>(size - 1));
     } else {
       sent = WriteFrame(result_fd, index, kCrashed, DescribeStatus(status));
     }
+    close(memory);
     if (!sent) _exit(5);
   }
   _exit(0);
