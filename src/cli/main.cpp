@@ -1,5 +1,7 @@
 // langdu: the command line. Only this file catches errors: each becomes one line on stderr and
 // the exit code of its class (README.md lists them).
+#include <malloc.h>
+
 #include <cstdio>
 #include <iostream>
 
@@ -13,6 +15,11 @@
 #include "core/error.h"
 
 int main(int argc, char** argv) {
+  // Audio buffers are megabytes and come and go with every unit of work. A fixed mmap threshold
+  // gives each one back to the system when freed; glibc's sliding threshold would serve them from
+  // heaps that fragment, and memory would grow with the length of the book (62 → 43 MB peak for
+  // ten seeds, sampled from /proc while narrating).
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
   using langdu::core::Error;
   CLI::App app{"langdu: narrate Chinese text into chaptered audio books with eSpeak NG"};
   app.set_version_flag("--version", std::string("langdu ") + LANGDU_VERSION);
