@@ -1,0 +1,42 @@
+// End to end: a synthesis worker killed in the middle of a run.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "test_util.h"
+
+namespace langdu {
+namespace {
+
+using testing::Quote;
+using testing::ReadFile;
+using testing::RunCommand;
+using testing::SourcePath;
+using testing::TempDir;
+
+TEST(WorkerCrashSlow, AKilledWorkerIsAnEngineErrorAndLeavesNothing) {
+  TempDir dir;
+  // Ten seeds: long enough that the worker is still needed when it is killed.
+  const std::string seed = ReadFile(SourcePath("samples/district-party-building-speech.txt"));
+  {
+    std::ofstream long_text(dir / "long.txt", std::ios::binary);
+    for (int i = 0; i < 10; ++i) long_text << seed << "\n";
+  }
+  const std::string out = (dir / "out").string();
+  const auto result =
+      RunCommand(Quote(LANGDU_BINARY) + " narrate " + Quote((dir / "long.txt").string()) + " -o " +
+                 Quote(out) +
+                 " --format wav -j 1 -q & pid=$!; "
+                 "for i in $(seq 200); do w=$(pgrep -P $pid | head -n 1); [ -n \"$w\" ] && break; "
+                 "sleep 0.05; done; sleep 0.5; kill -9 $w; wait $pid; echo \"exit $?\"; "
+                 "pgrep -P $pid | wc -l");
+  EXPECT_NE(result.out.find("exit 8\n0\n"), std::string::npos) << result.out << result.err;
+  EXPECT_EQ(result.err.rfind("langdu: error: speech worker failed in chapter ", 0), 0u)
+      << result.err;
+  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+  // No final file, and no temporary either.
+  EXPECT_TRUE(!std::filesystem::exists(out) || std::filesystem::is_empty(out));
+}
+
+}  // namespace
+}  // namespace langdu
