@@ -1,5 +1,6 @@
 #include "pronounce/polyphone_rules.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "core/utf8.h"
@@ -200,6 +201,12 @@ constexpr ContextRule kRules[] = {
     {"涨", "zhang4", "脸 头 泡 膨 肚", "", "swell (脸涨红)"},
     {"涨", "zhang4", "", "红 得通 得满脸", "swell (涨红)"},
     {"涨", "zhang3", "", "", "default: rise"},
+    // 更 gèng (even more) / gēng (change; night watch)
+    {"更", "geng1", "三 五 二 四 打 初", "", "night watch (三更)"},
+    {"更", "geng4", "", "", "default: even more (更好, 更应该)"},
+    // 倒 dǎo (fall) / dào (pour, upside down): only the clear cases; the model decides the rest.
+    {"倒", "dao3", "", "在地 下 地上 塌 台", "fall (倒在地上)"},
+    {"倒", "dao3", "摔 跌 绊 推 撞 击 病 累 晕 扳 压 砍", "", "fall (摔倒)"},
     // Particles: neutral tone when they stand as words of their own.
     {"吗", "ma5", "", "", "question particle"},
     {"呢", "ne5", "", "", "particle"},
@@ -253,6 +260,17 @@ std::optional<RuleChoice> ChooseByContext(std::string_view character, std::strin
     }
   }
   return std::nullopt;
+}
+
+std::vector<std::string_view> RuleReadings(std::string_view character) {
+  std::vector<std::string_view> readings;
+  for (const ContextRule& rule : kRules) {
+    if (rule.character == character &&
+        std::find(readings.begin(), readings.end(), rule.reading) == readings.end()) {
+      readings.push_back(rule.reading);
+    }
+  }
+  return readings;
 }
 
 bool TakesNeutralReduplication(std::string_view character) {

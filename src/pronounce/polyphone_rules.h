@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace langdu::pronounce {
 
@@ -17,6 +18,10 @@ struct RuleChoice {
 /// text after it (simplified characters). nullopt when no rule covers the character.
 std::optional<RuleChoice> ChooseByContext(std::string_view character, std::string_view before,
                                           std::string_view after);
+
+/// The readings the context rules can give `character` (in table order, without repeats); they
+/// join the lexicon's readings as the candidates of the polyphone model (地 de5, 得 dei3).
+std::vector<std::string_view> RuleReadings(std::string_view character);
 
 /// True when a monosyllabic verb's reduplication (看看, 想想) reads its second syllable in the
 /// neutral tone.

@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <mutex>
@@ -11,8 +13,10 @@
 #include "core/error.h"
 #include "core/utf8.h"
 #include "pronounce/lexicon.h"
+#include "pronounce/polyphone_model.h"
 #include "pronounce/polyphone_rules.h"
 #include "pronounce/segmenter.h"
+#include "pronounce/syllable.h"
 #include "pronounce/tone_sandhi.h"
 #include "pronounce/traditional.h"
 #include "pronounce/user_lexicon.h"
@@ -73,6 +77,60 @@ std::string Describe(SegmentSource source, const std::string& word) {
   return {};
 }
 
+constexpr char32_t kWhiteCircle = U'\u25CB';  // ○, often typed for 〇
+
+bool IsChineseNumeral(char32_t cp) {
+  return std::u32string_view(U"零〇一二三四五六七八九十百千万亿两").find(cp) !=
+         std::u32string_view::npos;
+}
+
+// True when the ○ at [begin, end) of `text` stands for the zero 〇: a run of ○ and Chinese
+// numerals around it holds at least one numeral (二○一九, 一○一). Alone (○○同志) it is a symbol.
+bool IsCircleZero(std::string_view text, std::size_t begin, std::size_t end) {
+  for (std::size_t pos = end; pos < text.size();) {
+    const char32_t cp = core::NextCodePoint(text, pos);
+    if (IsChineseNumeral(cp)) return true;
+    if (cp != kWhiteCircle) break;
+  }
+  std::size_t pos = begin;
+  while (pos > 0) {
+    std::size_t start = pos - 1;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    std::size_t next = start;
+    const char32_t cp = core::NextCodePoint(text, next);
+    if (IsChineseNumeral(cp)) return true;
+    if (cp != kWhiteCircle) break;
+    pos = start;
+  }
+  return false;
+}
+
+// "93%", for --explain.
+std::string Percent(double probability) {
+  return std::to_string(static_cast<int>(std::lround(probability * 100.0))) + "%";
+}
+
+// Whether a context rule decides before the model. Measured on the development set: TODO.
+// A lexicon word of three characters this rare (unigram probability below e^-23, about 1e-10)
+// gives way to the model when the model is all but sure (kOverruleWord) of another reading of one
+// of its polyphones. Measured on the development set, such words are mostly names and
+// transliterations that the lexicon reads wrong (勃艮第 bo2 gen4 di4: the model is right in 34 of
+// 35 disagreements). Rare two-character words are as often colloquial verb phrases that the model,
+// trained on encyclopedia text, misreads (塞进 sai1, 背着 bei1), so they keep their readings.
+constexpr int kRareWordCost = 230;
+constexpr std::size_t kOverruledWordLength = 3;
+constexpr double kOverruleWord = 0.995;
+
+// Whether the model may change the reading `unit` has in the lexicon word `segment`: a rare word
+// of three characters, a polyphone that no context rule covers (the model misreads the particles
+// and 为), not 一 or 不 (their tones are the sandhi rules' business) and not a neutral tone (the
+// model was trained on citation tones).
+bool MayOverruleWord(const Segment& segment, const ToneUnit& unit) {
+  return segment.end - segment.begin == kOverruledWordLength && segment.cost >= kRareWordCost &&
+         !unit.syllable.empty() && ToneOf(unit.syllable) != 5 && unit.character != "一" &&
+         unit.character != "不" && RuleReadings(unit.character).empty();
+}
+
 // What reaches here is neither Han, a digit nor an ASCII letter. Punctuation, spaces, controls
 // and combining marks are silent by design; anything else (a symbol such as ♥ or ©, an emoji,
 // a letter of another script) is something the author wrote that nobody will hear.
@@ -102,22 +160,40 @@ bool IsUnread(char32_t cp) {
 // Longest stretch without punctuation given to the engine in one call (about 25 s of speech).
 constexpr std::size_t kMaxClauseCodePoints = 100;
 
+// The syllable of each Han character of a sentence, by the byte offset where it starts: the
+// sentence is read as a whole (the model sees all of it) before it is cut into clauses.
+std::vector<const std::string*> SyllablesByOffset(const std::vector<Word>& words,
+                                                  std::size_t size) {
+  std::vector<const std::string*> syllables(size, nullptr);
+  for (const Word& word : words) {
+    if (word.kind != WordKind::kHan) continue;
+    std::size_t pos = 0;
+    for (const std::string& syllable : word.syllables) {
+      syllables[word.offset + pos] = &syllable;
+      core::NextCodePoint(word.text, pos);
+    }
+  }
+  return syllables;
+}
+
 // Builds the runs of one clause, one code point at a time.
 class ClauseBuilder {
  public:
-  /// `unread` collects the characters nothing reads; it must outlive the builder.
-  ClauseBuilder(const Pronouncer& pronouncer, std::vector<std::string>& unread)
-      : pronouncer_(pronouncer), unread_(unread) {}
+  /// `syllables` gives the reading of each Han character by byte offset; `unread` collects the
+  /// characters nothing reads. Both must outlive the builder.
+  ClauseBuilder(const std::vector<const std::string*>& syllables, std::vector<std::string>& unread)
+      : syllables_(syllables), unread_(unread) {}
 
-  void Add(char32_t cp) {
+  /// Adds the code point that starts at byte `offset` of the sentence.
+  void Add(char32_t cp, std::size_t offset) {
     if (IsLatinLetter(cp)) {
       if (language_ != core::Language::kEnglish) FlushRun();
       language_ = core::Language::kEnglish;
       run_ += core::EncodeUtf8(cp);
-    } else if (IsSpeakable(cp)) {
+    } else if (IsSpeakable(cp) || syllables_[offset] != nullptr) {  // ○ read as 〇 too
       if (language_ != core::Language::kMandarin) FlushRun();
       language_ = core::Language::kMandarin;
-      run_ += core::EncodeUtf8(cp);
+      AddMandarin(cp, offset);
     } else {
       // A space or a mark with no pause of its own (quotes, brackets): it separates runs.
       FlushRun();
@@ -137,47 +213,60 @@ class ClauseBuilder {
 
  private:
   // The engine input of a Mandarin run: toned syllables (and digit groups) separated by spaces.
-  std::string Pinyin(const std::string& run) const {
-    std::string pinyin;
-    for (const Word& word : pronouncer_.Words(run, ToneMode::kSpoken)) {
-      if (word.kind == WordKind::kHan) {
-        for (const std::string& syllable : word.syllables) {
-          if (!pinyin.empty()) pinyin += ' ';
-          pinyin += syllable;
-          // A character with no known reading keeps its own text (it is not ASCII pinyin).
-          if (!syllable.empty() && static_cast<unsigned char>(syllable[0]) >= 0x80) {
-            unread_.push_back(syllable);
-          }
-        }
-      } else if (word.kind != WordKind::kSpace) {
-        if (!pinyin.empty()) pinyin += ' ';
-        pinyin += word.text;
-      }
+  void AddMandarin(char32_t cp, std::size_t offset) {
+    const bool digit = IsDigit(cp);
+    if (digit && previous_digit_) {
+      run_ += core::EncodeUtf8(cp);
+      return;
     }
-    return pinyin;
+    previous_digit_ = digit;
+    if (!run_.empty()) run_ += ' ';
+    const std::string* syllable = syllables_[offset];
+    if (digit || syllable == nullptr) {
+      run_ += core::EncodeUtf8(cp);
+      return;
+    }
+    run_ += *syllable;
+    // A character with no known reading keeps its own text (it is not ASCII pinyin).
+    if (!syllable->empty() && static_cast<unsigned char>((*syllable)[0]) >= 0x80) {
+      unread_.push_back(*syllable);
+    }
   }
 
   void FlushRun() {
+    previous_digit_ = false;
     if (run_.empty()) return;
     const bool spell = language_ == core::Language::kEnglish && IsAcronym(run_);
-    std::string text = language_ == core::Language::kMandarin ? Pinyin(run_) : run_;
     if (!runs_.empty() && runs_.back().language == language_ && !runs_.back().spell && !spell) {
       runs_.back().text += ' ';
-      runs_.back().text += text;
+      runs_.back().text += run_;
     } else {
-      runs_.push_back(core::SpeechRun{language_, std::move(text), spell});
+      runs_.push_back(core::SpeechRun{language_, std::move(run_), spell});
     }
     run_.clear();
   }
 
-  const Pronouncer& pronouncer_;
+  const std::vector<const std::string*>& syllables_;
   std::vector<std::string>& unread_;
   core::Language language_ = core::Language::kMandarin;
   std::string run_;
+  bool previous_digit_ = false;
   std::vector<core::SpeechRun> runs_;
 };
 
 }  // namespace
+
+struct Pronouncer::HanRun {
+  std::size_t offset = 0;  // byte offset of the run in the text
+  std::vector<std::string> original;
+  std::vector<std::string> simplified;
+  std::vector<Segment> segments;
+  std::vector<ToneUnit> units;           // one per character, readings before tone sandhi
+  std::vector<bool> explain;             // per character: a choice worth showing with --explain
+  std::vector<PolyphoneQuery> queries;   // polyphones left for the model (text positions)
+  std::vector<std::size_t> query_units;  // the unit of each query
+  std::vector<double> query_floor;       // the probability the model needs to change a reading
+};
 
 std::filesystem::path ResolveDataDir(const std::filesystem::path& configured) {
   if (!configured.empty()) return configured;
@@ -192,6 +281,8 @@ Pronouncer::Pronouncer(PronounceOptions options) : options_(std::move(options)) 
       ResolveDataDir(options_.data_dir) / "voices" / "lexicon";
   lexicon_ = Cached<Lexicon>(lexicon_dir / "zh.lex", Lexicon::Load);
   fixes_ = Cached<UserLexicon>(lexicon_dir / "zh-fixes.tsv", UserLexicon::Load);
+  model_ = Cached<PolyphoneModel>(
+      ResolveDataDir(options_.data_dir) / "voices" / "g2pm" / "g2pm.bin", PolyphoneModel::Load);
   user_ = options_.user_lexicon.empty()
               ? std::make_shared<const UserLexicon>()
               : std::make_shared<const UserLexicon>(UserLexicon::Load(options_.user_lexicon));
@@ -214,7 +305,12 @@ bool Pronouncer::IsPolyphone(std::string_view character) const {
 }
 
 std::vector<Word> Pronouncer::Words(std::string_view text, ToneMode mode) const {
+  // Han runs are prepared first (segments, lexicon words, rules), the model then decides the
+  // polyphones left over in one pass over the whole text, and the tones come last.
   std::vector<Word> words;
+  std::vector<HanRun> runs;
+  std::vector<std::size_t> run_slots;  // index in `words` where each run's words go
+  std::u32string sentence;             // the text for the model (simplified characters)
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t begin = pos;
@@ -228,11 +324,21 @@ std::vector<Word> Pronouncer::Words(std::string_view text, ToneMode mode) const 
         pos = next;
       }
     };
-    if (core::IsHan(cp)) {
-      extend([](char32_t c, std::size_t) { return core::IsHan(c); });
-      std::vector<Word> han = ReadHanRun(text.substr(begin, pos - begin), begin, mode);
-      words.insert(words.end(), std::make_move_iterator(han.begin()),
-                   std::make_move_iterator(han.end()));
+    // A Han character, or ○ written for the zero of a Chinese number.
+    const auto han_at = [&](char32_t c, std::size_t from, std::size_t to) {
+      return core::IsHan(c) || (c == kWhiteCircle && IsCircleZero(text, from, to));
+    };
+    if (han_at(cp, begin, pos)) {
+      extend([&](char32_t c, std::size_t next) {
+        return han_at(c, next - core::EncodeUtf8(c).size(), next);
+      });
+      HanRun run = PrepareHanRun(text.substr(begin, pos - begin), begin, sentence.size());
+      for (const std::string& c : run.simplified) {
+        std::size_t at = 0;
+        sentence += core::NextCodePoint(c, at);
+      }
+      run_slots.push_back(words.size());
+      runs.push_back(std::move(run));
       continue;
     }
     Word word;
@@ -251,73 +357,145 @@ std::vector<Word> Pronouncer::Words(std::string_view text, ToneMode mode) const 
     }
     word.text = std::string(text.substr(begin, pos - begin));
     word.offset = begin;
+    for (std::size_t at = 0; at < word.text.size();) sentence += core::NextCodePoint(word.text, at);
     words.push_back(std::move(word));
+  }
+  runs = DecideByModel(sentence, std::move(runs));
+  // Insert each run's words at its place, last run first so that earlier slots stay valid.
+  for (std::size_t r = runs.size(); r-- > 0;) {
+    std::vector<Word> han = FinishHanRun(std::move(runs[r]), mode);
+    words.insert(words.begin() + static_cast<std::ptrdiff_t>(run_slots[r]),
+                 std::make_move_iterator(han.begin()), std::make_move_iterator(han.end()));
   }
   return words;
 }
 
-std::vector<Word> Pronouncer::ReadHanRun(std::string_view text, std::size_t offset,
-                                         ToneMode mode) const {
-  std::vector<std::string> original;
+std::vector<std::string> Pronouncer::Candidates(const std::string& character,
+                                                const std::string& reading) const {
+  std::vector<std::string> candidates;
+  if (!model_) return candidates;
+  const auto add = [&](std::string_view reading) {
+    if (model_->KnowsReading(reading) &&
+        std::find(candidates.begin(), candidates.end(), reading) == candidates.end()) {
+      candidates.emplace_back(reading);
+    }
+  };
+  if (!reading.empty()) add(reading);
+  for (const std::string& listed : lexicon_->Readings(character)) add(listed);
+  for (std::string_view ruled : RuleReadings(character)) add(ruled);
+  return candidates;
+}
+
+Pronouncer::HanRun Pronouncer::PrepareHanRun(std::string_view text, std::size_t offset,
+                                             std::size_t position) const {
+  HanRun run;
+  run.offset = offset;
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t begin = pos;
     core::NextCodePoint(text, pos);
-    original.emplace_back(text.substr(begin, pos - begin));
+    run.original.emplace_back(text.substr(begin, pos - begin));
   }
-  const std::vector<std::string> simplified = simplifier_->Simplify(original);
-  const std::vector<Segment> segments =
-      SegmentRun(simplified, original, Dictionaries{*user_, *fixes_, *lexicon_});
-  const std::vector<int> prosodic = ProsodicWords(simplified, segments);
+  run.simplified = simplifier_->Simplify(run.original);
+  for (std::string& character : run.simplified) {
+    if (character == "○") character = "〇";
+  }
+  const std::vector<std::string>& simplified = run.simplified;
+  run.segments = SegmentRun(simplified, run.original, Dictionaries{*user_, *fixes_, *lexicon_});
+  const std::vector<int> prosodic = ProsodicWords(simplified, run.segments);
 
-  std::vector<ToneUnit> units;
-  std::vector<bool> explain;  // per character: a choice worth showing with --explain
-  for (std::size_t w = 0; w < segments.size(); ++w) {
-    const Segment& segment = segments[w];
+  for (std::size_t w = 0; w < run.segments.size(); ++w) {
+    const Segment& segment = run.segments[w];
     const bool single = segment.end - segment.begin == 1;
-    const std::string written = Join(original, segment.begin, segment.end);
+    const std::string written = Join(run.original, segment.begin, segment.end);
     for (std::size_t i = segment.begin; i < segment.end; ++i) {
       ToneUnit unit;
       unit.character = simplified[i];
       unit.word = static_cast<int>(w);
       unit.prosodic_word = prosodic[i];
       unit.settled = !single;
-      const bool polyphone = IsPolyphone(simplified[i]);
+      bool explain = IsPolyphone(simplified[i]) || segment.source == SegmentSource::kUser ||
+                     segment.source == SegmentSource::kFix ||
+                     segment.source == SegmentSource::kUnknown;
       if (!segment.syllables.empty()) unit.syllable = segment.syllables[i - segment.begin];
       unit.reason = Describe(segment.source, written);
-      if (single && segment.source == SegmentSource::kLexicon) {
-        const std::optional<RuleChoice> choice = ChooseByContext(
-            simplified[i], Join(simplified, 0, i), Join(simplified, i + 1, simplified.size()));
-        if (choice) {
-          unit.syllable = std::string(choice->reading);
-          unit.reason = "rule: " + std::string(choice->reason);
-        } else {
-          unit.reason = "default reading";
+      if (segment.source == SegmentSource::kLexicon) {
+        // Decision order for a character of a lexicon word: a common word keeps its reading; a
+        // polyphone standing alone goes to the context rules, then to the model.
+        std::optional<RuleChoice> rule;
+        if (single) {
+          rule = ChooseByContext(simplified[i], Join(simplified, 0, i),
+                                 Join(simplified, i + 1, simplified.size()));
+        }
+        std::vector<std::string> candidates;
+        if (rule) {
+          unit.syllable = std::string(rule->reading);
+          unit.reason = "rule: " + std::string(rule->reason);
+        } else if (single || MayOverruleWord(segment, unit)) {
+          candidates = Candidates(simplified[i], unit.syllable);
+          if (single && candidates.size() < 2) unit.reason = "default reading";
+        }
+        if (candidates.size() >= 2) {
+          run.queries.push_back(PolyphoneQuery{position + i, std::move(candidates)});
+          run.query_units.push_back(run.units.size());
+          run.query_floor.push_back(single ? 0.0 : kOverruleWord);
+          explain = true;
         }
       }
-      explain.push_back(polyphone || segment.source == SegmentSource::kUser ||
-                        segment.source == SegmentSource::kFix ||
-                        segment.source == SegmentSource::kUnknown);
-      units.push_back(std::move(unit));
+      run.explain.push_back(explain);
+      run.units.push_back(std::move(unit));
     }
   }
+  return run;
+}
+
+std::vector<Pronouncer::HanRun> Pronouncer::DecideByModel(std::u32string_view sentence,
+                                                          std::vector<HanRun> runs) const {
+  std::vector<PolyphoneQuery> queries;
+  for (const HanRun& run : runs) {
+    queries.insert(queries.end(), run.queries.begin(), run.queries.end());
+  }
+  if (queries.empty()) return runs;
+  const std::vector<ModelChoice> choices = model_->Choose(sentence, queries);
+  std::size_t q = 0;
+  for (HanRun& run : runs) {
+    for (std::size_t k = 0; k < run.queries.size(); ++k, ++q) {
+      const ModelChoice& choice = choices[q];
+      ToneUnit& unit = run.units[run.query_units[k]];
+      const bool in_word = run.query_floor[k] > 0.0;
+      if (choice.reading.empty() || choice.probability < run.query_floor[k] ||
+          (in_word && choice.reading == unit.syllable)) {
+        continue;
+      }
+      const std::string word_reading = unit.syllable;
+      unit.syllable = choice.reading;
+      unit.reason = "model: " + Percent(choice.probability) + ", runner-up " + choice.runner_up +
+                    " " + Percent(choice.runner_up_probability) +
+                    (in_word ? " (over " + unit.reason + ": " + word_reading + ")" : "");
+    }
+  }
+  return runs;
+}
+
+std::vector<Word> Pronouncer::FinishHanRun(HanRun run, ToneMode mode) const {
+  std::vector<ToneUnit>& units = run.units;
   std::vector<std::string> before_sandhi;
   for (const ToneUnit& unit : units) before_sandhi.push_back(unit.syllable);
   units = mode == ToneMode::kSpoken ? ApplyToneSandhi(std::move(units))
                                     : ToCitationTones(std::move(units));
 
   std::vector<Word> words;
-  std::size_t byte = offset;
-  for (const Segment& segment : segments) {
+  std::size_t byte = run.offset;
+  for (const Segment& segment : run.segments) {
     Word word;
     word.kind = WordKind::kHan;
     word.offset = byte;
-    word.text = Join(original, segment.begin, segment.end);
+    word.text = Join(run.original, segment.begin, segment.end);
     byte += word.text.size();
     for (std::size_t i = segment.begin; i < segment.end; ++i) {
       const ToneUnit& unit = units[i];
-      word.syllables.push_back(unit.syllable.empty() ? original[i] : unit.syllable);
+      word.syllables.push_back(unit.syllable.empty() ? run.original[i] : unit.syllable);
       const bool changed = unit.syllable != before_sandhi[i];
-      word.reasons.push_back(explain[i] || changed ? unit.reason : std::string());
+      word.reasons.push_back(run.explain[i] || changed ? unit.reason : std::string());
     }
     words.push_back(std::move(word));
   }
@@ -327,7 +505,9 @@ std::vector<Word> Pronouncer::ReadHanRun(std::string_view text, std::size_t offs
 core::SpeechScript Pronouncer::Script(const core::SpokenText& text) const {
   core::SpeechScript script;
   const std::string& spoken = text.spoken;
-  ClauseBuilder builder(*this, script.unread);
+  const std::vector<Word> words = Words(spoken);
+  const std::vector<const std::string*> syllables = SyllablesByOffset(words, spoken.size());
+  ClauseBuilder builder(syllables, script.unread);
   std::size_t clause_begin = 0;
   std::size_t pos = 0;
   const auto emit = [&](core::Pause pause, char mark, std::size_t end) {
@@ -362,6 +542,7 @@ core::SpeechScript Pronouncer::Script(const core::SpokenText& text) const {
         clause_code_points = 0;
       }
     }
+    const std::size_t offset = pos;
     const char32_t cp = core::NextCodePoint(spoken, pos);
     ++clause_code_points;
     const core::PunctuationClass* punctuation = core::FindPunctuation(cp);
@@ -370,7 +551,7 @@ core::SpeechScript Pronouncer::Script(const core::SpokenText& text) const {
         cp == U'.' && pos < spoken.size() && !IsSpace(spoken[pos]) &&
         core::FindPunctuation(static_cast<unsigned char>(spoken[pos])) == nullptr;
     if (punctuation == nullptr || inside_token) {
-      builder.Add(cp);
+      builder.Add(cp, offset);
       continue;
     }
     // Keep repeated marks (……, ？！) and the closers after them with this clause.

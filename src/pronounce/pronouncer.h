@@ -12,6 +12,7 @@
 namespace langdu::pronounce {
 
 class Lexicon;
+class PolyphoneModel;
 class Simplifier;
 struct UserLexicon;
 
@@ -76,13 +77,21 @@ class Pronouncer {
   bool IsPolyphone(std::string_view character) const;
 
  private:
-  std::vector<Word> ReadHanRun(std::string_view text, std::size_t offset, ToneMode mode) const;
+  struct HanRun;  // a run of Han characters between preparation and its tones
+  HanRun PrepareHanRun(std::string_view text, std::size_t offset, std::size_t position) const;
+  std::vector<HanRun> DecideByModel(std::u32string_view sentence, std::vector<HanRun> runs) const;
+  std::vector<Word> FinishHanRun(HanRun run, ToneMode mode) const;
+  // The readings the model may choose from for `character`: `reading` (the lexicon word's, when
+  // not empty), the lexicon's and the context rules' readings, those the model knows.
+  std::vector<std::string> Candidates(const std::string& character,
+                                      const std::string& reading) const;
 
   PronounceOptions options_;
   std::shared_ptr<const Lexicon> lexicon_;
   std::shared_ptr<const UserLexicon> fixes_;
   std::shared_ptr<const UserLexicon> user_;
   std::shared_ptr<const Simplifier> simplifier_;
+  std::shared_ptr<const PolyphoneModel> model_;
 };
 
 /// The folder holding voices/: `configured` when set, else $LANGDU_DATA_DIR, else the source tree

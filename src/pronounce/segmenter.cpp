@@ -35,7 +35,9 @@ std::optional<Candidate> Lookup(const std::string& simplified, const std::string
       return Candidate{0, it->second, SegmentSource::kUser};
     }
   }
-  for (const std::string* word : {&original, &simplified}) {
+  // The simplified form first, so that traditional and simplified text read the same (間 as 间);
+  // the form as written when the simplified one is no word (ICU maps 乾隆 to 干隆).
+  for (const std::string* word : {&simplified, &original}) {
     const std::optional<LexiconEntry> entry = d.lexicon.Find(*word);
     if (auto it = d.fixes.words.find(*word); it != d.fixes.words.end()) {
       return Candidate{entry ? entry->cost : kFixCost, it->second, SegmentSource::kFix};
@@ -78,7 +80,8 @@ std::vector<Segment> SegmentRun(const std::vector<std::string>& simplified,
         if (cost < best[j].cost || (cost == best[j].cost && words < best[j].words)) {
           best[j].cost = cost;
           best[j].words = words;
-          best[j].segment = Segment{i, j, std::move(candidate->syllables), candidate->source};
+          best[j].segment =
+              Segment{i, j, std::move(candidate->syllables), candidate->source, candidate->cost};
         }
       }
       const bool more = dictionaries.lexicon.HasPrefix(word) ||

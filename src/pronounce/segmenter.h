@@ -22,6 +22,7 @@ struct Segment {
   std::size_t end = 0;
   std::vector<std::string> syllables;  ///< empty for an unknown character
   SegmentSource source = SegmentSource::kLexicon;
+  int cost = 0;  ///< the word's cost in the lexicon (round(-ln(p) * 10)); higher is rarer
 };
 
 /// The dictionaries segmentation reads, in order of precedence. The references must outlive

@@ -16,6 +16,10 @@ constexpr std::string_view kYiCountingAfter = "十百千万亿零〇二三四五
 // ...and before these (numbers, months, dates).
 constexpr std::string_view kYiKeepsToneBefore = "一二三四五六七八九十零〇月号";
 
+// 一到六, 一至三: the words that join the two ends of a range, and what may follow them.
+constexpr std::string_view kRangeWords = "到至";
+constexpr std::string_view kNumerals = "零〇一二三四五六七八九十两百千万";
+
 bool Contains(std::string_view set, const std::string& character) {
   return !character.empty() && set.find(character) != std::string_view::npos;
 }
@@ -65,6 +69,8 @@ std::vector<ToneUnit> ApplyToneSandhi(std::vector<ToneUnit> units) {
         Change(unit, "yi1", "一 at the end keeps tone 1");
       } else if (Contains(kYiKeepsToneAfter, previous) || Contains(kYiKeepsToneBefore, next)) {
         Change(unit, "yi1", "一 in a number, ordinal or date keeps tone 1");
+      } else if (Contains(kRangeWords, next) && Contains(kNumerals, character(i + 2))) {
+        Change(unit, "yi1", "一 at the start of a range keeps tone 1 (一到六月)");
       } else if (const int tone = NextTone(units, i); tone == 4) {
         Change(unit, "yi2", "一 before tone 4");
       } else if (tone != 0) {

@@ -328,3 +328,32 @@ TEST(Cli, ABadLaterInputFailsBeforeAnyAudioIsMade) {
 
 }  // namespace
 }  // namespace langdu
+
+namespace langdu {
+namespace {
+
+TEST(CliPolyphoneModel, AMissingModelFileIsExit9NamingIt) {
+  testing::TempDir data;
+  std::filesystem::create_directories(data / "voices");
+  std::filesystem::create_directory_symlink(testing::SourcePath("voices/lexicon"),
+                                            data / "voices" / "lexicon");
+  const auto result =
+      testing::RunCommand("LANGDU_DATA_DIR=" + testing::Quote(data.path().string()) + " " +
+                              testing::Quote(LANGDU_BINARY) + " pinyin",
+                          "行\n");
+  EXPECT_EQ(result.exit_code, 9);
+  EXPECT_EQ(result.err,
+            "langdu: error: " + (data.path() / "voices" / "g2pm" / "g2pm.bin").string() +
+                ": cannot read the polyphone model\n");
+}
+
+TEST(CliPolyphoneModel, ExplainShowsTheModelProbabilityAndRunnerUp) {
+  const auto result = testing::RunLangdu("pinyin --explain", "我去过勃艮第。\n");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out,
+            "wo3 qu4-guo4 bo2-gen4-di4 。\n"
+            "  艮 gen4  model: 100%, runner-up gen3 0% (over word 勃艮第: gen3)\n");
+}
+
+}  // namespace
+}  // namespace langdu

@@ -250,3 +250,62 @@ TEST(PronouncerLongClause, AStretchWithoutPunctuationIsCutIntoShortClauses) {
 
 }  // namespace
 }  // namespace langdu::pronounce
+
+namespace langdu::pronounce {
+namespace {
+
+// Sentences of our own where the context model reads a polyphone right that the lexicon's
+// default reading got wrong.
+TEST(PronouncerModel, ReadsPolyphonesFromTheirContext) {
+  EXPECT_EQ(Pinyin("他心里很闷。"), "ta1 xin1 li3 hen3 men4");  // default men1 (stuffy)
+  EXPECT_EQ(Pinyin("屋里太闷了，开窗吧。"), "wu1 li3 tai4 men1 le5 kai1 chuang1 ba5");
+  EXPECT_EQ(Pinyin("我去过勃艮第。"), "wo3 qu4 guo4 bo2 gen4 di4");  // the lexicon says gen3
+}
+
+TEST(PronouncerModel, ExplainGivesTheModelProbabilityAndRunnerUp) {
+  const std::vector<Word> words = Shared().Words("他心里很闷。");
+  ASSERT_GE(words.size(), 4u);
+  EXPECT_EQ(words[3].text, "闷");
+  EXPECT_EQ(words[3].reasons[0], "model: 100%, runner-up men1 0%");
+}
+
+TEST(PronouncerModel, RulesDecideTheParticlesTheModelMisreads) {
+  // The model, trained on encyclopedia text, reads 地 di4 and 为 wei2 here.
+  EXPECT_EQ(Pinyin("我们要认真地学习。"), "wo3 men5 yao4 ren4 zhen1 de5 xue2 xi2");
+  EXPECT_EQ(Pinyin("我们为人民服务。"), "wo3 men5 wei4 ren2 min2 fu2 wu4");
+}
+
+}  // namespace
+}  // namespace langdu::pronounce
+
+namespace langdu::pronounce {
+namespace {
+
+TEST(PronouncerTraditional, TraditionalAndSimplifiedTextReadTheSame) {
+  // 間 alone is jian4 in the lexicon; it is looked up as 间, like the simplified text.
+  EXPECT_EQ(Pinyin("間"), Pinyin("间"));
+  EXPECT_EQ(Pinyin("他住兩間屋子，頭髮很長。"), Pinyin("他住两间屋子，头发很长。"));
+  EXPECT_EQ(Pinyin("這裡發了財"), "zhe4 li3 fa1 le5 cai2");
+  EXPECT_EQ(Pinyin("乾隆"), "qian2 long2");  // ICU's 干隆 is no word: the written form is
+}
+
+TEST(PronouncerNumerals, YiInARangeOrOrdinalKeepsTone1) {
+  EXPECT_EQ(Pinyin("一到六月"), "yi1 dao4 liu4 yue4");  // 1-6月 after normalization
+  EXPECT_EQ(Pinyin("一至三年级"), "yi1 zhi4 san1 nian2 ji2");
+  EXPECT_EQ(Pinyin("一到家就睡"), "yi2 dao4 jia1 jiu4 shui4");  // not a range
+  EXPECT_EQ(Pinyin("第一次"), "di4 yi1 ci4");
+  EXPECT_EQ(Pinyin("一百零一"), "yi4 bai3 ling2 yi1");
+}
+
+TEST(PronouncerNumerals, BothCircleZerosReadLing) {
+  EXPECT_EQ(Pinyin("二〇一九年"), "er4 ling2 yi1 jiu3 nian2");
+  EXPECT_EQ(Pinyin("二○一九年"), "er4 ling2 yi1 jiu3 nian2");
+  const core::SpeechScript script = Shared().Script(core::SpokenText::Verbatim("二○一九年。"));
+  EXPECT_EQ(core::EngineInput(script), "er4 ling2 yi1 jiu3 nian2.");
+  EXPECT_TRUE(script.unread.empty());
+  // Not next to a numeral, ○ is a symbol (placeholders are normalization's business).
+  EXPECT_EQ(Pinyin("○○同志"), "tong2 zhi4");
+}
+
+}  // namespace
+}  // namespace langdu::pronounce
