@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "core/utf8.h"
+#include "pronounce/extra_readings.h"
 #include "pronounce/lexicon.h"
 #include "pronounce/polyphone_model.h"
 #include "pronounce/polyphone_rules.h"
@@ -281,6 +282,8 @@ Pronouncer::Pronouncer(PronounceOptions options) : options_(std::move(options)) 
       ResolveDataDir(options_.data_dir) / "voices" / "lexicon";
   lexicon_ = Cached<Lexicon>(lexicon_dir / "zh.lex", Lexicon::Load);
   fixes_ = Cached<UserLexicon>(lexicon_dir / "zh-fixes.tsv", UserLexicon::Load);
+  extra_readings_ =
+      Cached<ExtraReadings>(lexicon_dir / "zh-extra-readings.tsv", ExtraReadings::Load);
   model_ = Cached<PolyphoneModel>(
       ResolveDataDir(options_.data_dir) / "voices" / "g2pm" / "g2pm.bin", PolyphoneModel::Load);
   user_ = options_.user_lexicon.empty()
@@ -383,6 +386,7 @@ std::vector<std::string> Pronouncer::Candidates(const std::string& character,
   if (!reading.empty()) add(reading);
   for (const std::string& listed : lexicon_->Readings(character)) add(listed);
   for (std::string_view ruled : RuleReadings(character)) add(ruled);
+  for (const std::string& extra : extra_readings_->Of(character)) add(extra);
   return candidates;
 }
 

@@ -11,6 +11,7 @@
 
 namespace langdu::pronounce {
 
+class ExtraReadings;
 class Lexicon;
 class PolyphoneModel;
 class Simplifier;
@@ -82,7 +83,7 @@ class Pronouncer {
   std::vector<HanRun> DecideByModel(std::u32string_view sentence, std::vector<HanRun> runs) const;
   std::vector<Word> FinishHanRun(HanRun run, ToneMode mode) const;
   // The readings the model may choose from for `character`: `reading` (the lexicon word's, when
-  // not empty), the lexicon's and the context rules' readings, those the model knows.
+  // not empty), the lexicon's, the context rules' and the extra readings, those the model knows.
   std::vector<std::string> Candidates(const std::string& character,
                                       const std::string& reading) const;
 
@@ -92,6 +93,7 @@ class Pronouncer {
   std::shared_ptr<const UserLexicon> user_;
   std::shared_ptr<const Simplifier> simplifier_;
   std::shared_ptr<const PolyphoneModel> model_;
+  std::shared_ptr<const ExtraReadings> extra_readings_;
 };
 
 /// The folder holding voices/: `configured` when set, else $LANGDU_DATA_DIR, else the source tree
