@@ -7,6 +7,7 @@
 
 #include "audio/assembler.h"
 #include "core/utf8.h"
+#include "pronounce/polyphone_model.h"
 #include "pronounce/pronouncer.h"
 #include "text/cleanup.h"
 #include "text/decode.h"
@@ -50,6 +51,13 @@ void BM_LoadLexicon(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(pronounce::Pronouncer());
 }
 BENCHMARK(BM_LoadLexicon)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+void BM_LoadPolyphoneModel(benchmark::State& state) {
+  const std::filesystem::path path =
+      pronounce::ResolveDataDir({}) / "voices" / "g2pm" / "g2pm.bin";
+  for (auto _ : state) benchmark::DoNotOptimize(pronounce::PolyphoneModel::Load(path));
+}
+BENCHMARK(BM_LoadPolyphoneModel)->Unit(benchmark::kMillisecond);
 
 void BM_DecodeCleanupStructure(benchmark::State& state) {
   const std::string bytes = Seed();

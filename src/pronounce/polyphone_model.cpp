@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <span>
+#include <mutex>
 
 #include "core/error.h"
 
@@ -129,15 +131,20 @@ Direction DirectionAt(const float* weights) {
                    weights + (kEmbedding + kHidden) * kGates};
 }
 
-// One LSTM step (PyTorch's gate order i, f, g, o).
-LstmState Step(const Direction& d, const float* x, const LstmState& previous) {
-  std::array<float, kGates> gates;
-  std::copy_n(d.bias, kGates, gates.begin());
+// W_ih x + b_ih + b_hh for one input: the part of a step that depends on the character only.
+void Project(const Direction& d, const float* x, float* out) {
+  std::copy_n(d.bias, kGates, out);
   for (std::uint32_t k = 0; k < kEmbedding; ++k) {
     const float xk = x[k];
     const float* w = d.input + k * kGates;
-    for (std::uint32_t j = 0; j < kGates; ++j) gates[j] += xk * w[j];
+    for (std::uint32_t j = 0; j < kGates; ++j) out[j] += xk * w[j];
   }
+}
+
+// One LSTM step (PyTorch's gate order i, f, g, o) from the input's projection.
+LstmState Step(const Direction& d, const float* projected, const LstmState& previous) {
+  std::array<float, kGates> gates;
+  std::copy_n(projected, kGates, gates.begin());
   for (std::uint32_t k = 0; k < kHidden; ++k) {
     const float hk = previous.h[k];
     const float* w = d.hidden + k * kGates;
@@ -155,7 +162,40 @@ LstmState Step(const Direction& d, const float* x, const LstmState& previous) {
   return next;
 }
 
+struct FreeDeleter {
+  void operator()(float* p) const { std::free(p); }
+};
+
 }  // namespace
+
+// Two thirds of a step is the input projection, which depends on the character only: it is
+// computed once per character and kept. The table is zero-filled memory from calloc, so only the
+// rows of characters actually read take up memory.
+struct PolyphoneModel::Projections {
+  std::unique_ptr<float, FreeDeleter> rows;  // [vocabulary][forward, backward][kGates]
+  std::unique_ptr<std::atomic<bool>[]> ready;
+  std::mutex mutex;
+};
+
+PolyphoneModel::PolyphoneModel() = default;
+PolyphoneModel::~PolyphoneModel() = default;
+PolyphoneModel::PolyphoneModel(PolyphoneModel&&) noexcept = default;
+PolyphoneModel& PolyphoneModel::operator=(PolyphoneModel&&) noexcept = default;
+
+const float* PolyphoneModel::Projection(std::uint32_t index) const {
+  Projections& p = *projections_;
+  float* row = p.rows.get() + std::size_t{index} * 2 * kGates;
+  if (!p.ready[index].load(std::memory_order_acquire)) {
+    std::lock_guard lock(p.mutex);
+    if (!p.ready[index].load(std::memory_order_relaxed)) {
+      const float* x = embedding_ + std::size_t{index} * kEmbedding;
+      Project(DirectionAt(forward_), x, row);
+      Project(DirectionAt(backward_), x, row + kGates);
+      p.ready[index].store(true, std::memory_order_release);
+    }
+  }
+  return row;
+}
 
 PolyphoneModel PolyphoneModel::Load(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary | std::ios::ate);
@@ -216,6 +256,11 @@ PolyphoneModel PolyphoneModel::FromBytes(std::string_view bytes, std::string_vie
     model.class_index_.emplace_back(padded.substr(0, padded.find('\0')), static_cast<int>(i));
   }
   std::sort(model.class_index_.begin(), model.class_index_.end());
+  model.projections_ = std::make_unique<Projections>();
+  model.projections_->rows.reset(
+      static_cast<float*>(std::calloc(std::size_t{h.vocabulary} * 2 * kGates, sizeof(float))));
+  if (!model.projections_->rows) throw std::bad_alloc();
+  model.projections_->ready = std::make_unique<std::atomic<bool>[]>(h.vocabulary);
   return model;
 }
 
@@ -262,12 +307,12 @@ std::vector<ModelChoice> PolyphoneModel::Choose(std::u32string_view sentence,
   const Direction backward = DirectionAt(backward_);
   LstmState state;
   for (std::size_t t = 0; t <= last; ++t) {
-    state = Step(forward, embedding_ + std::size_t{input[t]} * kEmbedding, state);
+    state = Step(forward, Projection(input[t]), state);
     forward_h[t] = state.h;
   }
   state = LstmState{};
   for (std::size_t t = steps; t-- > first;) {
-    state = Step(backward, embedding_ + std::size_t{input[t]} * kEmbedding, state);
+    state = Step(backward, Projection(input[t]) + kGates, state);
     backward_h[t] = state.h;
   }
 

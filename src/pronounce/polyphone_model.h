@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,8 +40,9 @@ class PolyphoneModel {
   /// A model from the bytes of a model file; `where` names it in error messages.
   static PolyphoneModel FromBytes(std::string_view bytes, std::string_view where);
 
-  PolyphoneModel(PolyphoneModel&&) noexcept = default;
-  PolyphoneModel& operator=(PolyphoneModel&&) noexcept = default;
+  PolyphoneModel(PolyphoneModel&&) noexcept;
+  PolyphoneModel& operator=(PolyphoneModel&&) noexcept;
+  ~PolyphoneModel();
   PolyphoneModel(const PolyphoneModel&) = delete;  ///< the views below point into storage_
   PolyphoneModel& operator=(const PolyphoneModel&) = delete;
 
@@ -54,7 +56,7 @@ class PolyphoneModel {
   bool KnowsReading(std::string_view reading) const { return ClassOf(reading) >= 0; }
 
  private:
-  PolyphoneModel() = default;
+  PolyphoneModel();
   int ClassOf(std::string_view reading) const;
   std::uint32_t InputIndex(char32_t character) const;
 
@@ -73,6 +75,9 @@ class PolyphoneModel {
   const float* dense_ = nullptr;     ///< weights then bias
   const float* output_ = nullptr;    ///< weights then bias
   std::vector<std::pair<std::string_view, int>> class_index_;  ///< sorted by name
+  struct Projections;  // each character's input projection, computed on first use
+  std::unique_ptr<Projections> projections_;
+  const float* Projection(std::uint32_t index) const;
 };
 
 }  // namespace langdu::pronounce
