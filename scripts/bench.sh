@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times langdu narrating the seed speech into chaptered MP3 (and Opus, FLAC, WAV) against the
+# Times langdu narrating the seed speech into chaptered MP3 (and EPUB, Opus, FLAC, WAV) against the
 # by-hand baseline of the issue, in one run on this machine:
 #   espeak-ng -v cmn-latn-pinyin -f seed -w x.wav && ffmpeg -i x.wav -c:a libmp3lame -q:a 4 x.mp3
 # Runs alternate (baseline, langdu, baseline, ...) so that load from other work hits both alike;
@@ -46,9 +46,11 @@ narrate() {
 echo "cores: $(nproc); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 baseline_times=()
 mp3_times=()
+epub_times=()
 for ((i = 0; i < repeats; i++)); do
   baseline_times+=("$(timed baseline)")
   mp3_times+=("$(timed narrate mp3)")
+  epub_times+=("$(timed narrate epub)")
 done
 baseline_median=$(printf '%s\n' "${baseline_times[@]}" | median)
 printf '%-34s %s s   (runs: %s)\n' "baseline espeak-ng + ffmpeg mp3" "$baseline_median" \
@@ -61,6 +63,11 @@ report() {
     "$(awk -v a="$median_s" -v b="$baseline_median" 'BEGIN { print a / b }')" "$*"
 }
 report mp3 "${mp3_times[@]}"
+report epub "${epub_times[@]}"
+mp3_median=$(printf '%s\n' "${mp3_times[@]}" | median)
+epub_median=$(printf '%s\n' "${epub_times[@]}" | median)
+printf '%-34s %+.1f %%   (the same MP3 run, plus the EPUB; runs alternate)\n' "EPUB over MP3" \
+  "$(awk -v a="$epub_median" -v b="$mp3_median" 'BEGIN { print (a / b - 1) * 100 }')"
 for format in opus flac wav; do
   times=()
   for ((i = 0; i < other_repeats; i++)); do times+=("$(timed narrate "$format")"); done
