@@ -24,8 +24,10 @@ class ReadAlongPageSlow : public ::testing::Test {
     if (!HeadlessChromium::Available()) return;
     out_ = new TempDir;
     const auto result =
-        RunLangdu("narrate -q " + Quote(SourcePath("samples/district-party-building-speech.txt")) +
-                  " -o " + Quote(out_->path().string()));
+        // WAV: the quickest to write, and the page plays any format the browser does.
+        RunLangdu("narrate -q --format wav " +
+                  Quote(SourcePath("samples/district-party-building-speech.txt")) + " -o " +
+                  Quote(out_->path().string()));
     ASSERT_EQ(result.exit_code, 0) << result.err;
     manifest_ = new nlohmann::json(nlohmann::json::parse(ReadFile(*out_ / "manifest.json")));
   }
