@@ -73,6 +73,8 @@ void Run(NarrateCommandOptions& options) {
   // and the book.
   narrate.epub = options.format == kEpub;
   narrate.format = narrate.epub ? audio::Format::kMp3 : *audio::ParseFormat(options.format);
+  // An M4B is one file per input, its chapters inside.
+  if (narrate.format == audio::Format::kM4b) narrate.single = true;
   narrate.encoding = options.read.encoding;
   narrate.structure = options.read.structure;
   narrate.Validate();

@@ -8,6 +8,7 @@
 #include <map>
 #include <thread>
 
+#include "audio/m4b_encoder.h"
 #include "core/error.h"
 #include "pipeline/plan.h"
 #include "pipeline/render.h"
@@ -238,6 +239,13 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   narrated.chapters = count;
   narrated.audio_s = publish::RoundSeconds(result.duration_s);
   for (const auto& path : narrated.files) progress.OnFileWritten(path.string());
+  if (settings.encoder.format == audio::Format::kM4b &&
+      static_cast<std::size_t>(count) > audio::kNeroChapterLimit) {
+    progress.OnWarning(input.name + ": " + std::to_string(count) +
+                       " chapters: the M4B's Nero chapter list (chpl) holds the first " +
+                       std::to_string(audio::kNeroChapterLimit) +
+                       "; its QuickTime chapter track holds them all");
+  }
   if (!result.unread_summary.empty()) progress.OnWarning(result.unread_summary);
   return narrated;
 }

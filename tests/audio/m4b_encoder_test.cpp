@@ -52,7 +52,7 @@ void Encode(const std::filesystem::path& path, const std::vector<ChapterMark>& m
   tags.album = "讲话";
   tags.artist = "某人";
   tags.date = "2020-05-01";
-  M4bWriter writer(path, {Format::kMp3, kRate, 48, std::nullopt}, tags, cover);
+  M4bEncoder writer(path, {Format::kM4b, kRate, 48, std::nullopt}, tags, cover);
   const std::vector<std::int16_t> samples = Tone(seconds);
   // In uneven pieces, as the assembler delivers them.
   for (std::size_t at = 0; at < samples.size(); at += 3001) {
@@ -61,7 +61,7 @@ void Encode(const std::filesystem::path& path, const std::vector<ChapterMark>& m
   writer.Finish(marks);
 }
 
-TEST(M4bWriter, WritesAacWithChaptersTagsAndCover) {
+TEST(M4bEncoder, WritesAacWithChaptersTagsAndCover) {
   TempDir dir;
   const auto marks = Marks(3, 6);
   Encode(dir / "book.m4b", marks, ReadPicture(SourcePath("tests/data/cover.png")));
@@ -91,14 +91,14 @@ TEST(M4bWriter, WritesAacWithChaptersTagsAndCover) {
   EXPECT_NE(bytes.find("chpl"), std::string::npos);
 }
 
-TEST(M4bWriter, SameSamplesGiveTheSameBytes) {
+TEST(M4bEncoder, SameSamplesGiveTheSameBytes) {
   TempDir dir;
   Encode(dir / "a.m4b", Marks(2, 2), std::nullopt, 2);
   Encode(dir / "b.m4b", Marks(2, 2), std::nullopt, 2);
   EXPECT_EQ(ReadFile(dir / "a.m4b"), ReadFile(dir / "b.m4b"));
 }
 
-TEST(M4bWriter, MoreChaptersThanNeroHoldsKeepsThemAllInTheChapterTrack) {
+TEST(M4bEncoder, MoreChaptersThanNeroHoldsKeepsThemAllInTheChapterTrack) {
   TempDir dir;
   Encode(dir / "long.m4b", Marks(300, 30), std::nullopt, 30);
   EXPECT_EQ(Probe(dir / "long.m4b")["chapters"].size(), 300u);
@@ -109,10 +109,10 @@ TEST(M4bWriter, MoreChaptersThanNeroHoldsKeepsThemAllInTheChapterTrack) {
   EXPECT_EQ(static_cast<unsigned char>(bytes[chpl + 12]), kNeroChapterLimit);
 }
 
-TEST(M4bWriter, UnwritablePathIsAnOutputError) {
+TEST(M4bEncoder, UnwritablePathIsAnOutputError) {
   try {
-    M4bWriter writer("/nonexistent/x.m4b", {Format::kMp3, kRate, 48, std::nullopt}, {},
-                     std::nullopt);
+    M4bEncoder writer("/nonexistent/x.m4b", {Format::kM4b, kRate, 48, std::nullopt}, {},
+                      std::nullopt);
     FAIL();
   } catch (const core::Error& e) {
     EXPECT_EQ(e.kind(), core::ErrorKind::kOutput);

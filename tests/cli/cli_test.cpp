@@ -223,7 +223,7 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"OpusComplexityOfMp3", "narrate {in}/input.txt -o {out} --opus-complexity 5",
                   "你好。", 2, "langdu: error: --opus-complexity: applies to opus, not mp3"},
         ErrorCase{"UnknownFormat", "narrate {in}/input.txt -o {out} --format aiff", "你好。", 2,
-                  "langdu: error: --format: aiff not in {wav,flac,mp3,ogg,opus,epub}"},
+                  "langdu: error: --format: aiff not in {wav,flac,mp3,ogg,opus,m4b,epub}"},
         ErrorCase{"OutputUnderAFile", "narrate {in}/input.txt -o {in}/input.txt/sub", "你好。", 7,
                   "langdu: error: {in}/input.txt/sub: cannot create folder: Not a directory"},
         ErrorCase{"UnknownInputFormat", "narrate {in}/input.txt -o {out} --input-format docx",

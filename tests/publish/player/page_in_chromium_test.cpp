@@ -124,6 +124,8 @@ TEST_F(ReadAlongPageSlow, RemembersThePositionAcrossVisits) {
   page_->PressKey("]", "BracketRight", 221);
   page_->PressKey("ArrowRight", "ArrowRight", 39);
   EXPECT_EQ(Current(), "c2-s2");
+  // Chromium hands localStorage writes to its browser process in batches: let them land.
+  usleep(2000000);
   page_->Evaluate("location.reload()");
   usleep(500000);
   for (int i = 0; i < 100 && page_->Evaluate("document.readyState") != "complete"; ++i) {
