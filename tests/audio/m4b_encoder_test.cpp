@@ -36,6 +36,14 @@ nlohmann::json Probe(const std::filesystem::path& path) {
   return nlohmann::json::parse(result.out);
 }
 
+EncoderSettings M4b() {
+  EncoderSettings settings;
+  settings.format = Format::kM4b;
+  settings.sample_rate_hz = kRate;
+  settings.bitrate_kbps = 48;
+  return settings;
+}
+
 std::vector<ChapterMark> Marks(int count, double seconds) {
   std::vector<ChapterMark> marks;
   for (int i = 0; i < count; ++i) {
@@ -52,7 +60,7 @@ void Encode(const std::filesystem::path& path, const std::vector<ChapterMark>& m
   tags.album = "讲话";
   tags.artist = "某人";
   tags.date = "2020-05-01";
-  M4bEncoder writer(path, {Format::kM4b, kRate, 48, std::nullopt}, tags, cover);
+  M4bEncoder writer(path, M4b(), tags, cover);
   const std::vector<std::int16_t> samples = Tone(seconds);
   // In uneven pieces, as the assembler delivers them.
   for (std::size_t at = 0; at < samples.size(); at += 3001) {
@@ -111,8 +119,7 @@ TEST(M4bEncoder, MoreChaptersThanNeroHoldsKeepsThemAllInTheChapterTrack) {
 
 TEST(M4bEncoder, UnwritablePathIsAnOutputError) {
   try {
-    M4bEncoder writer("/nonexistent/x.m4b", {Format::kM4b, kRate, 48, std::nullopt}, {},
-                      std::nullopt);
+    M4bEncoder writer("/nonexistent/x.m4b", M4b(), {}, std::nullopt);
     FAIL();
   } catch (const core::Error& e) {
     EXPECT_EQ(e.kind(), core::ErrorKind::kOutput);
