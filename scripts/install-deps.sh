@@ -21,10 +21,16 @@ packages=(
   libssl-dev                        # SHA-256 of inputs in the manifest (libcrypto)
   libcmark-dev                      # Markdown input: the CommonMark reference parser, not regexes
   libxml2-dev                       # HTML/XHTML input (its HTML parser) and EPUB's XML files
-  libzip-dev                        # EPUB input: reading the zip container
+  libzip-dev                        # EPUB: reading the zip container (input), and writing it
+                                    # with a stored mimetype first (--format epub)
   libgtest-dev libbenchmark-dev     # tests and benchmarks
   ffmpeg                            # ffprobe, to read outputs back in tests
   time                              # GNU time: peak memory in scripts/bench.sh
+  libavformat-dev libavcodec-dev    # M4B (--format m4b): native AAC, the ipod muxer, chapter
+  libavutil-dev                     # track and Nero chpl, faststart
+  epubcheck default-jre-headless    # validates the EPUB in the tests (java -jar epubcheck.jar)
+  chromium                          # drives the read-along page (index.html) in the tests
+  fonts-wqy-zenhei                  # a Chinese font for the page's screenshot (scripts/screenshot.sh)
 )
 
 missing=()

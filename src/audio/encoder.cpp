@@ -1,6 +1,7 @@
 #include "audio/encoder.h"
 
 #include "audio/lame_encoder.h"
+#include "audio/m4b_encoder.h"
 #include "audio/opus_encoder.h"
 #include "audio/sound_file.h"
 
@@ -14,6 +15,8 @@ std::unique_ptr<Encoder> OpenEncoder(const std::filesystem::path& path,
       return std::make_unique<LameEncoder>(path, settings, tags, cover);
     case Format::kOpus:
       return std::make_unique<OpusEncoder>(path, settings, tags, cover);
+    case Format::kM4b:
+      return std::make_unique<M4bEncoder>(path, settings, tags, cover);
     case Format::kWav:
     case Format::kFlac:
     case Format::kOgg:

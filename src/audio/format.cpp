@@ -14,21 +14,27 @@ constexpr std::array<int, 9> kMp3Rates = {8000,  11025, 12000, 16000, 22050,
 // The rates the Opus codec runs at; other rates must be resampled, never relabelled.
 constexpr std::array<int, 5> kOpusRates = {8000, 12000, 16000, 24000, 48000};
 
+// The rates FFmpeg's AAC encoder takes (the MPEG-4 sampling frequency table, up to 48 kHz).
+constexpr std::array<int, 9> kAacRates = {8000,  11025, 12000, 16000, 22050,
+                                          24000, 32000, 44100, 48000};
+
 // Speech defaults: MP3 quality 6 is LAME's -V4 (≈ 55 kbit/s for langdu's voice at 22050 Hz,
 // measured on the seed speech), Vorbis quality 3 is oggenc's -q 3, Opus at 24 kHz (super-wideband:
 // all of a voice) and 32 kbit/s is transparent for speech. Speeds, by scripts/measure-encoders.sh
 // (docs/formats.md): MP3 speed 5 decodes to the very samples of speeds 0-4 (below 5 LAME only
 // searches harder for Huffman tables) for 1.8% more bytes and 17% less time; Opus complexity 5
 // costs a third of 10 for 0.6 dB less SDR, where 4 loses 3.6 dB.
-constexpr std::array<FormatInfo, 5> kFormats = {{
+constexpr std::array<FormatInfo, 6> kFormats = {{
     {Format::kWav, "wav", "wav", false, {}, 0, false, false, 0, 0, 0},
     {Format::kFlac, "flac", "flac", false, {}, 0, false, false, 0, 0, 0},
     {Format::kMp3, "mp3", "mp3", true, kMp3Rates, 0, true, true, 0, 6, 5},
     {Format::kOgg, "ogg", "ogg", true, {}, 0, false, true, 0, 3, 0},
     {Format::kOpus, "opus", "opus", true, kOpusRates, 24000, true, false, 32, 0, 5},
+    // AAC-LC at 48 kbit/s: clean mono speech at the engine's 22050 Hz.
+    {Format::kM4b, "m4b", "m4b", true, kAacRates, 0, true, false, 48, 0, 0},
 }};
 
-constexpr std::array<std::string_view, 5> kNames = {"wav", "flac", "mp3", "ogg", "opus"};
+constexpr std::array<std::string_view, 6> kNames = {"wav", "flac", "mp3", "ogg", "opus", "m4b"};
 
 core::Error Usage(const std::string& message) {
   return core::Error(core::ErrorKind::kUsage, message);

@@ -8,7 +8,7 @@
 namespace langdu::audio {
 
 /// Output formats.
-enum class Format { kWav, kFlac, kMp3, kOgg, kOpus };
+enum class Format { kWav, kFlac, kMp3, kOgg, kOpus, kM4b };
 
 /// What langdu knows about one format: one row of a table (format.cpp).
 struct FormatInfo {
@@ -30,7 +30,7 @@ struct FormatInfo {
 /// The row for `format`.
 const FormatInfo& Info(Format format);
 
-/// "wav", "flac", "mp3", "ogg", "opus" → Format; nullopt for other names.
+/// "wav", "flac", "mp3", "ogg", "opus", "m4b" → Format; nullopt for other names.
 std::optional<Format> ParseFormat(std::string_view name);
 
 /// The file name extension of a format, without the dot.

@@ -6,6 +6,7 @@
 #include <taglib/flacpicture.h>
 #include <taglib/id3v2tag.h>
 #include <taglib/infotag.h>
+#include <taglib/mp4file.h>
 #include <taglib/mpegfile.h>
 #include <taglib/opusfile.h>
 #include <taglib/tableofcontentsframe.h>
@@ -250,6 +251,8 @@ void WriteTags(const std::filesystem::path& path, Format format, const Tags& tag
     case Format::kOpus:
       TagOgg<TagLib::Ogg::Opus::File>(path, tags, cover, chapters);
       return;
+    case Format::kM4b:  // M4bEncoder writes them while muxing
+      return;
   }
 }
 
@@ -270,6 +273,9 @@ double ContainerDuration(const std::filesystem::path& path, Format format) {
       break;
     case Format::kOpus:
       file = std::make_unique<TagLib::Ogg::Opus::File>(path.c_str());
+      break;
+    case Format::kM4b:
+      file = std::make_unique<TagLib::MP4::File>(path.c_str());
       break;
   }
   if (!file->isValid() || file->audioProperties() == nullptr) {

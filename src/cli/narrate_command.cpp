@@ -27,6 +27,15 @@ struct NarrateCommandOptions {
 
 void OnSignal(int) { pipeline::RequestCancel(); }
 
+constexpr std::string_view kEpub = "epub";
+
+// What --format takes: the audio formats, and the talking book.
+std::vector<std::string> FormatChoices() {
+  std::vector<std::string> names(audio::FormatNames().begin(), audio::FormatNames().end());
+  names.emplace_back(kEpub);
+  return names;
+}
+
 // The formats' defaults for one option, from the format table: "; opus: 24000".
 std::string FormatDefaults(int audio::FormatInfo::*field) {
   std::string text;
@@ -60,7 +69,12 @@ std::vector<std::filesystem::path> OutputDirs(const std::vector<std::string>& in
 void Run(NarrateCommandOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   pipeline::NarrateOptions& narrate = options.narrate;
-  narrate.format = *audio::ParseFormat(options.format);
+  // An EPUB holds MP3 (a core media type of EPUB 3.2): the run writes what --format mp3 writes,
+  // and the book.
+  narrate.epub = options.format == kEpub;
+  narrate.format = narrate.epub ? audio::Format::kMp3 : *audio::ParseFormat(options.format);
+  // An M4B is one file per input, its chapters inside.
+  if (narrate.format == audio::Format::kM4b) narrate.single = true;
   narrate.encoding = options.read.encoding;
   narrate.structure = options.read.structure;
   narrate.Validate();
@@ -138,8 +152,7 @@ CLI::App* AddNarrateCommand(CLI::App& app) {
   command->add_option("--volume", options->narrate.volume,
                       "Volume (" + synth::kVolume.ToString() + ", 100 = normal)");
   command->add_option("--format", options->format, "Audio format")
-      ->check(CLI::IsMember(
-          std::vector<std::string>(audio::FormatNames().begin(), audio::FormatNames().end())))
+      ->check(CLI::IsMember(FormatChoices()))
       ->capture_default_str();
   command->add_option("--sample-rate", options->narrate.sample_rate_hz,
                       "Output sample rate in Hz, resampled (default: the engine's" +
@@ -164,6 +177,8 @@ CLI::App* AddNarrateCommand(CLI::App& app) {
                       "Synthesis worker processes, and files encoded at once (" +
                           pipeline::kJobs.ToString() + "; default: one per core)");
   command->add_flag("--force", options->narrate.force, "Overwrite existing output files");
+  command->add_flag("!--no-player", options->narrate.player,
+                    "Do not write the read-along page (index.html)");
   command->add_flag("-q,--quiet", options->quiet, "No progress or summary on stderr");
   AddNormalizeOptions(*command, options->narrate.normalize);
   command->add_option("--lexicon", options->narrate.pronounce.user_lexicon,

@@ -1,18 +1,25 @@
 #include "pipeline/narrate.h"
 
+#include <sys/stat.h>
+
 #include <csignal>
 #include <cstdlib>
 #include <ctime>
+#include <map>
 #include <thread>
 
+#include "audio/m4b_encoder.h"
 #include "core/error.h"
 #include "pipeline/plan.h"
 #include "pipeline/render.h"
 #include "pipeline/schedule.h"
 #include "pipeline/synthesis_pool.h"
+#include "publish/epub/epub.h"
 #include "publish/manifest.h"
 #include "publish/output_set.h"
+#include "publish/player/read_along_page.h"
 #include "publish/playlist.h"
+#include "publish/talking_book.h"
 
 namespace langdu::pipeline {
 namespace {
@@ -77,6 +84,35 @@ publish::ManifestHeader Header(const PreparedInput& input, const NarrateOptions&
   header.langdu_version = LANGDU_VERSION;
   header.espeak_ng_version = synth::Engine::Version();
   return header;
+}
+
+// dcterms:modified of an EPUB: SOURCE_DATE_EPOCH when set, else when the input was last changed
+// (so the same file gives the same book), else now (standard input).
+long long ModifiedSeconds(const std::string& input_name) {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr) {
+    return std::atoll(epoch);
+  }
+  struct stat status {};
+  if (input_name != "-" && stat(input_name.c_str(), &status) == 0) return status.st_mtime;
+  return static_cast<long long>(std::time(nullptr));
+}
+
+// The read-along page and the EPUB, made from the finished manifest: its text and times, never
+// the audio. `audio_paths` maps each audio file's name to where it is written meanwhile.
+void WriteTalkingBooks(const std::filesystem::path& manifest, const std::string& input_name,
+                       const NarrateOptions& options, const std::optional<audio::Picture>& cover,
+                       const std::map<std::string, std::filesystem::path>& audio_paths,
+                       const std::filesystem::path& page, const std::filesystem::path& epub) {
+  const publish::TalkingBook book =
+      publish::BookFromManifest(publish::ReadManifest(manifest), options.author);
+  if (!page.empty()) publish::WriteFileAtomically(page, publish::player::ReadAlongPage(book));
+  if (epub.empty()) return;
+  const long long modified_s = ModifiedSeconds(input_name);
+  publish::epub::EpubOptions epub_options;
+  epub_options.modified = publish::epub::ModifiedTime(modified_s);
+  if (cover) epub_options.cover = publish::epub::Cover{cover->mime_type, cover->data};
+  publish::epub::WriteEpub(epub, publish::epub::EpubEntries(book, epub_options, audio_paths),
+                           modified_s);
 }
 
 // Reserves the final names of every planned file; returns where each is written meanwhile.
@@ -163,8 +199,15 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
       options.single ? outputs.Add(output_dir / plan.cue_sheet) : std::filesystem::path();
   const std::filesystem::path chapters_vtt = outputs.Add(output_dir / "chapters.vtt");
   const std::filesystem::path playlist = outputs.Add(output_dir / "playlist.m3u8");
-  publish::ManifestWriter manifest(outputs.Add(output_dir / "manifest.json"),
+  const std::filesystem::path manifest_path = outputs.Add(output_dir / "manifest.json");
+  publish::ManifestWriter manifest(manifest_path,
                                    Header(input, options, settings.encoder, settings.voice));
+  const std::filesystem::path page =
+      options.player ? outputs.Add(output_dir / "index.html") : std::filesystem::path();
+  const std::filesystem::path epub =
+      options.epub
+          ? outputs.Add(output_dir / publish::BookFileName(plan.files.front().title, "epub"))
+          : std::filesystem::path();
 
   // The pool forks before any encoding thread starts.
   const text::tn::Normalizer normalizer(options.normalize);
@@ -185,6 +228,10 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
                                      common.artist, result.entries));
   }
   publish::WriteFileAtomically(playlist, publish::M3u8(playlist_entries));
+  std::map<std::string, std::filesystem::path> audio_paths;
+  for (std::size_t i = 0; i < plan.files.size(); ++i)
+    audio_paths[plan.files[i].name] = files[i].audio;
+  WriteTalkingBooks(manifest_path, input.name, options, settings.cover, audio_paths, page, epub);
   outputs.Commit();
 
   NarrateResult narrated;
@@ -192,6 +239,13 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   narrated.chapters = count;
   narrated.audio_s = publish::RoundSeconds(result.duration_s);
   for (const auto& path : narrated.files) progress.OnFileWritten(path.string());
+  if (settings.encoder.format == audio::Format::kM4b &&
+      static_cast<std::size_t>(count) > audio::kNeroChapterLimit) {
+    progress.OnWarning(input.name + ": " + std::to_string(count) +
+                       " chapters: the M4B's Nero chapter list (chpl) holds the first " +
+                       std::to_string(audio::kNeroChapterLimit) +
+                       "; its QuickTime chapter track holds them all");
+  }
   if (!result.unread_summary.empty()) progress.OnWarning(result.unread_summary);
   return narrated;
 }

@@ -36,6 +36,8 @@ struct NarrateOptions {
   bool single = false;          ///< one file with chapter marks instead of a file per chapter
   int jobs = 0;                 ///< synthesis workers, and files encoded at once; 0: one per core
   bool force = false;           ///< overwrite existing outputs
+  bool player = true;           ///< write the read-along page, index.html
+  bool epub = false;  ///< also write an EPUB 3 with Media Overlays holding the MP3 files
   text::StructureOptions structure;
   text::tn::NormalizeOptions normalize;
   pronounce::PronounceOptions pronounce;

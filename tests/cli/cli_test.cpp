@@ -131,6 +131,19 @@ TEST(Cli, ReadsStandardInput) {
   EXPECT_TRUE(result.err.empty()) << result.err;
 }
 
+TEST(Cli, WritesTheReadAlongPageUnlessToldNot) {
+  TempDir with;
+  ASSERT_EQ(RunLangdu("narrate -q - -o " + Quote(with.path().string()), "你好，世界。\n").exit_code, 0);
+  const std::string page = ReadFile(with / "index.html");
+  EXPECT_NE(page.find("<span class=\"s\" id=\"c1-s1\""), std::string::npos);
+  TempDir without;
+  const auto result =
+      RunLangdu("narrate --no-player - -o " + Quote(without.path().string()), "你好，世界。\n");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_FALSE(std::filesystem::exists(without / "index.html"));
+  EXPECT_EQ(result.out.find("index.html"), std::string::npos);
+}
+
 TEST(Cli, SeveralInputsEachGetTheirOwnFolder) {
   TempDir out;
   TempDir in;
@@ -210,7 +223,7 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"OpusComplexityOfMp3", "narrate {in}/input.txt -o {out} --opus-complexity 5",
                   "你好。", 2, "langdu: error: --opus-complexity: applies to opus, not mp3"},
         ErrorCase{"UnknownFormat", "narrate {in}/input.txt -o {out} --format aiff", "你好。", 2,
-                  "langdu: error: --format: aiff not in {wav,flac,mp3,ogg,opus}"},
+                  "langdu: error: --format: aiff not in {wav,flac,mp3,ogg,opus,m4b,epub}"},
         ErrorCase{"OutputUnderAFile", "narrate {in}/input.txt -o {in}/input.txt/sub", "你好。", 7,
                   "langdu: error: {in}/input.txt/sub: cannot create folder: Not a directory"},
         ErrorCase{"UnknownInputFormat", "narrate {in}/input.txt -o {out} --input-format docx",

@@ -1,0 +1,71 @@
+// The seed speech as an M4B audiobook, read back with ffprobe.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "test_util.h"
+
+namespace langdu {
+namespace {
+
+using testing::Quote;
+using testing::ReadFile;
+using testing::RunCommand;
+using testing::RunLangdu;
+using testing::SourcePath;
+using testing::TempDir;
+
+TEST(M4bSlow, SeedHasEightAacChaptersWithinFiftyMillisecondsOfTheManifestAndTags) {
+  TempDir out;
+  const auto result = RunLangdu("narrate -q --format m4b --no-player --author 某区委 --cover " +
+                                Quote(SourcePath("tests/data/cover.png")) + " " +
+                                Quote(SourcePath("samples/district-party-building-speech.txt")) +
+                                " -o " + Quote(out.path().string()));
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto manifest = nlohmann::json::parse(ReadFile(out / "manifest.json"));
+  ASSERT_EQ(manifest["files"].size(), 1u);
+  const std::string book = manifest["files"][0]["file"];
+  EXPECT_EQ(book, "在全区党建工作会上的讲话.m4b");
+
+  const auto probe =
+      RunCommand("ffprobe -v error -show_format -show_streams -show_chapters -of json " +
+                 Quote((out / book).string()));
+  ASSERT_EQ(probe.exit_code, 0) << probe.err;
+  const auto info = nlohmann::json::parse(probe.out);
+  EXPECT_EQ(info["streams"][0]["codec_name"], "aac");
+  ASSERT_EQ(info["chapters"].size(), 8u);
+  for (std::size_t i = 0; i < 8; ++i) {
+    const auto& chapter = manifest["chapters"][i];
+    const auto& shown = info["chapters"][i];
+    EXPECT_EQ(shown["tags"]["title"], chapter["title"]);
+    EXPECT_NEAR(std::stod(shown["start_time"].get<std::string>()), chapter["start_s"].get<double>(),
+                0.05);
+    EXPECT_NEAR(std::stod(shown["end_time"].get<std::string>()), chapter["end_s"].get<double>(),
+                0.05);
+  }
+  const auto& tags = info["format"]["tags"];
+  EXPECT_EQ(tags["title"], "在全区党建工作会上的讲话");
+  EXPECT_EQ(tags["album"], "在全区党建工作会上的讲话");
+  EXPECT_EQ(tags["artist"], "某区委");
+  EXPECT_EQ(tags["genre"], "Speech");
+  bool cover = false;
+  for (const auto& stream : info["streams"]) {
+    cover |= stream.value("disposition", nlohmann::json::object()).value("attached_pic", 0) == 1;
+  }
+  EXPECT_TRUE(cover);
+  EXPECT_NEAR(std::stod(info["format"]["duration"].get<std::string>()),
+              manifest["duration_s"].get<double>(), 0.1);
+}
+
+TEST(M4bCli, QualityIsRefusedWithAReason) {
+  TempDir out;
+  const auto result =
+      RunLangdu("narrate --format m4b --quality 5 - -o " + Quote(out.path().string()), "你好。\n");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err.find('\n'), result.err.size() - 1) << result.err;
+  EXPECT_NE(result.err.find("--quality"), std::string::npos) << result.err;
+  EXPECT_TRUE(std::filesystem::is_empty(out.path()));
+}
+
+}  // namespace
+}  // namespace langdu
