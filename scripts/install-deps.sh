@@ -25,6 +25,9 @@ packages=(
   libgtest-dev libbenchmark-dev     # tests and benchmarks
   ffmpeg                            # ffprobe, to read outputs back in tests
   time                              # GNU time: peak memory in scripts/bench.sh
+  libasound2-dev                    # langdu play: sound output through ALSA
+  libsonic-dev                      # langdu play: time-stretch of recorded audio, pitch kept
+  tmux                              # the play tests drive the real binary in a terminal
 )
 
 missing=()
