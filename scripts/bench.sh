@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times langdu narrating the seed speech into chaptered MP3 (and Opus, FLAC, WAV) against the
-# by-hand baseline of the issue, in one run on this machine:
+# by-hand baseline of the issue, in one run on this machine (then `langdu play`'s time to first
+# sound, and the stages without the engine):
 #   espeak-ng -v cmn-latn-pinyin -f seed -w x.wav && ffmpeg -i x.wav -c:a libmp3lame -q:a 4 x.mp3
 # Runs alternate (baseline, langdu, baseline, ...) so that load from other work hits both alike;
 # the median of the repeats is compared. REPEATS (default 5) sets the MP3 and baseline repeats,
@@ -65,6 +66,23 @@ for format in opus flac wav; do
   times=()
   for ((i = 0; i < other_repeats; i++)); do times+=("$(timed narrate "$format")"); done
   report "$format" "${times[@]}"
+done
+
+# Time to first sound of `langdu play` on a text: from the start of the process to its first
+# line, which it prints as the first sentence's samples go to the device (here --device null).
+# The process is then told to quit.
+first_sound() {
+  local start
+  start=$(now)
+  (sleep 1; echo q) | XDG_STATE_HOME="$work/state" "$langdu" play --device null --restart "$1" \
+    2>/dev/null | { head -n1 >/dev/null; now >"$work/first"; cat >/dev/null; }
+  awk -v a="$start" -v b="$(cat "$work/first")" 'BEGIN { printf "%.3f", b - a }'
+}
+for text in "$seed" samples/three-chapters.txt; do
+  times=()
+  for ((i = 0; i < repeats; i++)); do times+=("$(first_sound "$text")"); done
+  printf '%-34s %s s   (runs: %s)\n' "play: first sound, $(basename "$text" .txt)" \
+    "$(printf '%s\n' "${times[@]}" | median)" "${times[*]}"
 done
 
 # Stage throughput without the engine (Google Benchmark).
