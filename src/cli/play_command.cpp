@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+#include "cli/input_options.h"
 #include "core/error.h"
 #include "pipeline/input.h"
 #include "pipeline/narrate.h"
@@ -22,27 +23,13 @@ namespace langdu::cli {
 namespace {
 
 struct PlayCommandOptions {
-  std::string input;
+  std::string input_path;
   std::string device = "default";
   std::string from;
   bool restart = false;
   bool quiet = false;
-  pipeline::NarrateOptions narrate;  // voice, rate, encoding, reading styles
-};
-
-// The engine behind the Synthesizer interface the player is written against.
-class EngineSynthesizer : public synth::Synthesizer {
- public:
-  explicit EngineSynthesizer(synth::Engine& engine) : engine_(engine) {}
-  int sample_rate_hz() const override { return engine_.sample_rate_hz(); }
-  const synth::Voice& voice() const override { return engine_.voice(); }
-  void Reset() override {}
-  std::vector<std::int16_t> Synthesize(const core::SpeechClause& clause) override {
-    return engine_.Synthesize(clause);
-  }
-
- private:
-  synth::Engine& engine_;
+  input::ReadOptions read;
+  pipeline::NarrateOptions narrate;  // voice and rate
 };
 
 // What is played: the outline to navigate, the sound of each sentence, and the key a saved
@@ -56,15 +43,13 @@ struct Playable {
 // A text: everything the synthesis thread needs, kept alive for as long as it plays.
 struct TextPlayable {
   explicit TextPlayable(const PlayCommandOptions& options)
-      : prepared(pipeline::Prepare(pipeline::ReadInput(options.input), options.narrate.encoding,
-                                   options.narrate.structure)),
+      : prepared(pipeline::Prepare(pipeline::ReadInput(options.input_path), options.read)),
         normalizer(options.narrate.normalize),
         pronouncer(options.narrate.pronounce) {}
   pipeline::PreparedInput prepared;
   text::tn::Normalizer normalizer;
   pronounce::Pronouncer pronouncer;
   std::optional<synth::Engine> engine;
-  std::optional<EngineSynthesizer> synthesizer;
 };
 
 void Say(const PlayCommandOptions& options, const std::string& line) {
@@ -101,8 +86,8 @@ void Run(PlayCommandOptions& options) {
   std::optional<play::Recording> recording;
   std::optional<TextPlayable> text;
   Playable playable;
-  if (options.input != "-" && play::IsRecording(options.input)) {
-    recording = play::LoadRecording(options.input);
+  if (options.input_path != "-" && play::IsRecording(options.input_path)) {
+    recording = play::LoadRecording(options.input_path);
     playable.outline = recording->outline;
     playable.key = pipeline::Sha256Hex(recording->manifest_bytes);
     playable.source = std::make_unique<play::RecordingSpeech>(*recording);
@@ -113,15 +98,15 @@ void Run(PlayCommandOptions& options) {
     const synth::Voice voice = pipeline::ResolveVoice(options.narrate);
     text->engine.emplace();
     for (const std::string& warning : text->engine->Use(voice)) Say(options, warning);
-    text->synthesizer.emplace(*text->engine);
     synth::Engine& engine = *text->engine;
-    playable.source = std::make_unique<play::TextSpeech>(text->prepared.document,
-                                                         *text->synthesizer, text->normalizer,
-                                                         text->pronouncer, [&engine](int rate_wpm) {
-                                                           synth::Voice faster = engine.voice();
-                                                           faster.rate_wpm = rate_wpm;
-                                                           engine.Use(faster);
-                                                         });
+    // A change of speed reaches the engine on the synthesis thread, the only one using it.
+    const auto set_rate = [&engine](int rate_wpm) {
+      synth::Voice faster = engine.voice();
+      faster.rate_wpm = rate_wpm;
+      engine.Use(faster);
+    };
+    playable.source = std::make_unique<play::TextSpeech>(
+        text->prepared.document, engine, text->normalizer, text->pronouncer, set_rate);
   }
   const std::filesystem::path state_dir = play::DefaultStateDir();
   std::optional<play::PositionStore> store;
@@ -136,7 +121,7 @@ void Run(PlayCommandOptions& options) {
   }
 
   const int start = StartOf(options, playable.outline, store ? &*store : nullptr, playable.key);
-  const int key_fd = KeyDescriptor(options.input);
+  const int key_fd = KeyDescriptor(options.input_path);
   play::PlayResult result;
   {
     play::RawTerminal raw(key_fd);
@@ -150,7 +135,8 @@ void Run(PlayCommandOptions& options) {
     if (result.ending == play::Ending::kFinished) {
       store->Forget(playable.key);
     } else {
-      store->Save(playable.key, {play::Label(playable.outline, result.sentence), options.input});
+      store->Save(playable.key,
+                  {play::Label(playable.outline, result.sentence), options.input_path});
     }
   }
   if (result.ending == play::Ending::kInterrupted) {
@@ -165,9 +151,9 @@ CLI::App* AddPlayCommand(CLI::App& app) {
   CLI::App* command = app.add_subcommand(
       "play", "Play a text (spoken as it plays) or a narrated folder, sentence by sentence");
   command
-      ->add_option("input", options->input,
-                   "A text file (- for standard input), or a folder written by narrate, or its "
-                   "manifest.json")
+      ->add_option("input", options->input_path,
+                   "A text, Markdown, HTML or EPUB file (- for standard input), or a folder "
+                   "written by narrate, or its manifest.json")
       ->required();
   command->add_option("--device", options->device, "ALSA device; null plays into nothing, in time")
       ->capture_default_str();
@@ -180,10 +166,9 @@ CLI::App* AddPlayCommand(CLI::App& app) {
   command->add_option("--voice", options->narrate.voice, "Narrator voice (see `langdu voices`)")
       ->capture_default_str();
   command->add_option("--rate", options->narrate.rate_wpm,
-                      "Speaking rate, words per minute (80-450)");
-  command->add_option("--encoding", options->narrate.encoding,
-                      "Input encoding (UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5); default: "
-                      "detect");
+                      "Speaking rate, words per minute (" + synth::kRateWpm.ToString() + ")");
+  AddInputOptions(*command, options->read);
+  AddChapterOptions(*command, options->read);
   command->callback([options] { Run(*options); });
   return command;
 }

@@ -5,63 +5,33 @@
 #include <cmath>
 #include <fstream>
 #include <iterator>
-#include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "publish/manifest_records.h"
 
 namespace langdu::play {
 namespace {
 
-using Json = nlohmann::json;
-
-core::Error NotAManifest(const std::filesystem::path& path, const std::string& why) {
-  return core::Error(core::ErrorKind::kInputDecode,
-                     path.string() + ": not a langdu manifest: " + why);
-}
-
-const Json& Field(const Json& object, const char* name, const std::filesystem::path& path) {
-  if (!object.is_object() || !object.contains(name)) {
-    throw NotAManifest(path, std::string("no \"") + name + "\"");
-  }
-  return object[name];
-}
-
-double Number(const Json& object, const char* name, const std::filesystem::path& path) {
-  const Json& value = Field(object, name, path);
-  if (!value.is_number()) throw NotAManifest(path, std::string("\"") + name + "\" is no number");
-  return value.get<double>();
-}
-
-// One chapter's sentences: each runs to the start of the next, the last to the chapter's end.
-void AddChapter(Recording& recording, const Json& chapter, const std::filesystem::path& path) {
-  const Json& file = Field(chapter, "file", path);
-  if (!file.is_string()) throw NotAManifest(path, "\"file\" is no string");
-  const std::filesystem::path audio = path.parent_path() / file.get<std::string>();
+// One chapter's sentences: each runs to the start of the next, the last to the chapter's end
+// (with --single, where the chapter ends inside the book's file; else the end of its own file).
+void AddChapter(Recording& recording, const publish::ChapterRecord& chapter, bool single,
+                const std::filesystem::path& folder) {
+  const std::filesystem::path audio = folder / chapter.file;
   if (recording.files.empty() || recording.files.back() != audio) recording.files.push_back(audio);
   const std::size_t file_index = recording.files.size() - 1;
-  // With --single the chapter is a stretch of the book's file; otherwise the file is the chapter.
-  const double chapter_end = chapter.contains("end_s") ? Number(chapter, "end_s", path) : -1;
-  const Json& number = Field(chapter, "number", path);
-  if (!number.is_number_integer()) throw NotAManifest(path, "\"number\" is no integer");
   bool begun = false;
-  for (const Json& paragraph : Field(chapter, "paragraphs", path)) {
+  for (const publish::ParagraphRecord& paragraph : chapter.paragraphs) {
     bool first = true;
-    for (const Json& sentence : Field(paragraph, "sentences", path)) {
-      if (!begun) recording.outline.BeginChapter(number.get<int>());
+    for (const publish::SentenceRecord& sentence : paragraph.sentences) {
+      if (!begun) recording.outline.BeginChapter(chapter.number);
+      if (begun) recording.sentences.back().end_s = sentence.start_s;
       begun = true;
-      const Json& text = Field(sentence, "source_text", path);
-      if (!text.is_string()) throw NotAManifest(path, "\"source_text\" is no string");
-      const double start_s = Number(sentence, "start_s", path);
-      if (!recording.sentences.empty() && recording.sentences.back().file == file_index &&
-          recording.sentences.back().end_s < 0) {
-        recording.sentences.back().end_s = start_s;
-      }
-      recording.outline.Add(text.get<std::string>(), first);
-      recording.sentences.push_back({file_index, start_s, -1});
+      recording.outline.Add(sentence.source_text, first);
+      recording.sentences.push_back({file_index, sentence.start_s, -1});
       first = false;
     }
   }
-  if (begun) recording.sentences.back().end_s = chapter_end;
+  if (begun) recording.sentences.back().end_s = single ? chapter.end_s : -1;
 }
 
 struct SonicStream {
@@ -92,13 +62,11 @@ Recording LoadRecording(const std::filesystem::path& path) {
                           ": no such file (play takes a text, or a folder written by narrate)");
   }
   recording.manifest_bytes.assign(std::istreambuf_iterator<char>(in), {});
-  const Json json = Json::parse(recording.manifest_bytes, nullptr, false);
-  if (json.is_discarded()) throw NotAManifest(recording.manifest, "invalid JSON");
-  if (!json.is_object() || json.value("format", "") != "langdu-manifest") {
-    throw NotAManifest(recording.manifest, "\"format\" is not \"langdu-manifest\"");
-  }
-  for (const Json& chapter : Field(json, "chapters", recording.manifest)) {
-    AddChapter(recording, chapter, recording.manifest);
+  const publish::Manifest manifest =
+      publish::ParseManifest(recording.manifest_bytes, recording.manifest.string());
+  for (const publish::ChapterRecord& chapter : manifest.chapters) {
+    AddChapter(recording, chapter, manifest.header.options.single,
+               recording.manifest.parent_path());
   }
   if (recording.sentences.empty()) {
     throw core::Error(core::ErrorKind::kInputEmpty,

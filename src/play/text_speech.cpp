@@ -9,8 +9,6 @@ namespace langdu::play {
 namespace {
 
 constexpr int kKeptBehind = 4;  // sentences kept for p and r
-constexpr int kMinRateWpm = 80;
-constexpr int kMaxRateWpm = 450;
 
 class VectorSink : public audio::AudioSink {
  public:
@@ -71,8 +69,8 @@ std::vector<std::int16_t> TextSpeech::Audio(int index) {
 
 void TextSpeech::SetSpeed(double speed) {
   std::lock_guard lock(mutex_);
-  const int rate =
-      std::clamp(static_cast<int>(std::lround(base_rate_wpm_ * speed)), kMinRateWpm, kMaxRateWpm);
+  const int rate = std::clamp(static_cast<int>(std::lround(base_rate_wpm_ * speed)),
+                              synth::kRateWpm.low, synth::kRateWpm.high);
   if (rate == rate_wpm_) return;
   rate_wpm_ = rate;
   ++generation_;
@@ -121,7 +119,6 @@ void TextSpeech::Run() {
 }
 
 std::vector<std::int16_t> TextSpeech::Make(const Item& item) {
-  synthesizer_.Reset();
   const synth::Voice& voice = synthesizer_.voice();
   const core::SpeechScript script = pronouncer_.Script(normalizer_.Normalize(item.sentence->text));
   VectorSink sink;

@@ -18,8 +18,7 @@ namespace langdu::play {
 
 /// A text spoken as it plays: a thread of its own normalizes, pronounces and synthesizes the
 /// sentence asked for first, then the ones after it, so that the listener never waits for more
-/// than one sentence. Each sentence starts from a reset engine, so it sounds the same whatever
-/// was heard before it. Speed is the engine's rate.
+/// than one sentence. Speed is the engine's rate.
 class TextSpeech : public SpeechSource {
  public:
   /// Sets the engine's rate in words per minute; called on the synthesis thread.

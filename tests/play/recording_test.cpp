@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/error.h"
+#include "publish/manifest.h"
 #include "test_util.h"
 
 namespace langdu::play {
@@ -29,21 +30,35 @@ void WriteRamp(const std::filesystem::path& path, int frames) {
   sf_close(file);
 }
 
-const char* kManifest = R"({
-  "format": "langdu-manifest", "version": 1,
-  "chapters": [
-    {"number": 1, "file": "01.wav", "paragraphs": [
-      {"sentences": [{"source_text": "甲。", "start_s": 0.1, "end_s": 0.3},
-                     {"source_text": "乙。", "start_s": 0.5, "end_s": 0.8}]},
-      {"sentences": [{"source_text": "丙\n丙。", "start_s": 1.2, "end_s": 1.5}]}]},
-    {"number": 2, "file": "02.wav", "paragraphs": [
-      {"sentences": [{"source_text": "丁。", "start_s": 0.3, "end_s": 0.6}]}]}
-  ]
-})";
+publish::SentenceRecord Sentence(const std::string& text, double start_s) {
+  return {text, {}, text, "", start_s, start_s + 0.2, {}};
+}
+
+// Chapter 1 in 01.wav: [甲 at 0.1, 乙 at 0.5] [丙 at 1.2]; chapter 2 in 02.wav: [丁 at 0.3].
+void WriteManifest(const std::filesystem::path& path) {
+  publish::ManifestWriter writer(path, publish::ManifestHeader{});
+  writer.BeginChapter(1, "一");
+  publish::ParagraphRecord first;
+  first.sentences = {Sentence("甲。", 0.1), Sentence("乙。", 0.5)};
+  writer.AddParagraph(first);
+  publish::ParagraphRecord second;
+  second.sentences = {Sentence("丙\n丙。", 1.2)};
+  writer.AddParagraph(second);
+  publish::ChapterEnd end;
+  end.file_record = publish::FileRecord{"01.wav", "wav", 1000, 2000, 2, 2, 0, 0};
+  writer.EndChapter(end);
+  writer.BeginChapter(2, "二");
+  publish::ParagraphRecord third;
+  third.sentences = {Sentence("丁。", 0.3)};
+  writer.AddParagraph(third);
+  end.file_record = publish::FileRecord{"02.wav", "wav", 1000, 900, 0.9, 0.9, 0, 0};
+  writer.EndChapter(end);
+  writer.Finish(2, {}, 2.9);
+}
 
 TEST(Recording, ReadsTheOutlineAndWhereEachSentenceLies) {
   TempDir dir;
-  WriteFile(dir / "manifest.json", kManifest);
+  WriteManifest(dir / "manifest.json");
   const Recording recording = LoadRecording(dir.path());
   ASSERT_EQ(recording.outline.size(), 4);
   EXPECT_EQ(Label(recording.outline, 2), "1.3");
@@ -63,7 +78,7 @@ TEST(Recording, ReadsTheOutlineAndWhereEachSentenceLies) {
 
 TEST(Recording, CutsEachSentenceFromItsFile) {
   TempDir dir;
-  WriteFile(dir / "manifest.json", kManifest);
+  WriteManifest(dir / "manifest.json");
   WriteRamp(dir / "01.wav", 2000);
   WriteRamp(dir / "02.wav", 900);
   const Recording recording = LoadRecording(dir / "manifest.json");
@@ -81,7 +96,7 @@ TEST(Recording, CutsEachSentenceFromItsFile) {
 
 TEST(Recording, FasterSpeedShortensTheSentence) {
   TempDir dir;
-  WriteFile(dir / "manifest.json", kManifest);
+  WriteManifest(dir / "manifest.json");
   WriteRamp(dir / "01.wav", 2000);
   const Recording recording = LoadRecording(dir.path());
   RecordingSpeech speech(recording);
@@ -109,24 +124,26 @@ TEST(Recording, TimeStretchKeepsThePitch) {
 
 TEST(Recording, ManifestErrorsNameTheFile) {
   TempDir dir;
-  const auto message = [&](const std::string& json) {
-    WriteFile(dir / "manifest.json", json);
-    try {
-      LoadRecording(dir.path());
-    } catch (const core::Error& error) {
-      return std::to_string(static_cast<int>(core::ExitCode(error.kind()))) + " " + error.what();
-    }
-    return std::string("no error");
-  };
+  WriteFile(dir / "manifest.json", "{");
   const std::string where = (dir / "manifest.json").string();
-  EXPECT_EQ(message("{"), "4 " + where + ": not a langdu manifest: invalid JSON");
-  EXPECT_EQ(message(R"({"format": "langdu-manifest"})"),
-            "4 " + where + ": not a langdu manifest: no \"chapters\"");
-  EXPECT_EQ(message(R"({"format": "langdu-manifest", "chapters": [{"number": 1, "file": "a.wav",
-            "paragraphs": [{"sentences": [{"source_text": "甲", "start_s": "x"}]}]}]})"),
-            "4 " + where + ": not a langdu manifest: \"start_s\" is no number");
-  EXPECT_EQ(message(R"({"format": "langdu-manifest", "chapters": []})"),
-            "5 " + where + ": no sentence to play");
+  try {
+    LoadRecording(dir.path());
+    FAIL() << "no error";
+  } catch (const core::Error& error) {
+    EXPECT_EQ(error.kind(), core::ErrorKind::kInputDecode);
+    EXPECT_EQ(std::string(error.what()), where + ": not a langdu manifest");
+  }
+  {
+    publish::ManifestWriter writer(dir / "manifest.json", publish::ManifestHeader{});
+    writer.Finish(0, {}, 0);
+  }
+  try {
+    LoadRecording(dir.path());
+    FAIL() << "no error";
+  } catch (const core::Error& error) {
+    EXPECT_EQ(error.kind(), core::ErrorKind::kInputEmpty);
+    EXPECT_EQ(std::string(error.what()), where + ": no sentence to play");
+  }
 }
 
 }  // namespace
