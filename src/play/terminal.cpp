@@ -66,7 +66,9 @@ void OnStop(int) {
 }  // namespace
 
 void InstallSignalHandlers() {
-  for (int signal_number : {SIGINT, SIGTERM, SIGHUP}) Handle(signal_number, &OnInterrupt);
+  for (int signal_number : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) {
+    Handle(signal_number, &OnInterrupt);
+  }
   for (int signal_number : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) {
     Handle(signal_number, &OnCrash);
   }

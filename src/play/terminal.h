@@ -8,13 +8,14 @@
 
 namespace langdu::play {
 
-/// Set by SIGINT, SIGTERM and SIGHUP once the handlers are installed; Play stops when it is set.
+/// Set by SIGINT, SIGTERM, SIGHUP and SIGPIPE (the reader of the printed lines went away) once
+/// the handlers are installed; Play stops when it is set.
 extern volatile std::sig_atomic_t interrupted;
 
-/// Installs the signal handlers of `play`. SIGINT, SIGTERM and SIGHUP set `interrupted` (a second
-/// one restores the terminal and exits with 130 at once). SIGTSTP (Ctrl-Z) restores the terminal
-/// before stopping and takes raw mode again on SIGCONT. Crash signals (SIGSEGV, SIGBUS, SIGFPE,
-/// SIGILL, SIGABRT) restore the terminal and then take their default action.
+/// Installs the signal handlers of `play`. SIGINT, SIGTERM, SIGHUP, SIGPIPE set `interrupted` (a
+/// second one restores the terminal and exits with 130 at once). SIGTSTP (Ctrl-Z) restores the
+/// terminal before stopping and takes raw mode again on SIGCONT. Crash signals (SIGSEGV, SIGBUS,
+/// SIGFPE, SIGILL, SIGABRT) restore the terminal and then take their default action.
 void InstallSignalHandlers();
 
 /// The terminal on a file descriptor in raw mode (no line editing, no echo; Ctrl-C still
