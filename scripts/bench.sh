@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times langdu narrating the seed speech into chaptered MP3 (and EPUB, Opus, FLAC, WAV, M4B)
-# against the by-hand baseline of the issue, in one run on this machine:
+# against the by-hand baseline of the issue, in one run on this machine (then `langdu play`'s
+# time to first sound, and the stages without the engine):
 #   espeak-ng -v cmn-latn-pinyin -f seed -w x.wav && ffmpeg -i x.wav -c:a libmp3lame -q:a 4 x.mp3
 # Runs alternate (baseline, langdu, baseline, ...) so that load from other work hits both alike;
 # the median of the repeats is compared. REPEATS (default 5) sets the MP3 and baseline repeats,
@@ -97,6 +98,22 @@ printf '%-34s %s s   (runs: %s)\n' "langdu wav --single" "$wav_single_median" \
 printf '%-34s %s s   (runs: %s)\n' "ffmpeg -c:a aac -b:a 48k on that WAV" "$aac_median" "${aac_times[*]}"
 printf '%-34s %.3f s   (m4b run - wav run; ffmpeg alone: %s s)\n' "langdu's M4B encoding" \
   "$(awk -v a="$m4b_median" -v b="$wav_single_median" 'BEGIN { print a - b }')" "$aac_median"
+# Time to first sound of `langdu play` on a text: from the start of the process to its first
+# line, which it prints as the first sentence's samples go to the device (here --device null).
+# The process is then told to quit.
+first_sound() {
+  local start
+  start=$(now)
+  (sleep 1; echo q) | XDG_STATE_HOME="$work/state" "$langdu" play --device null --restart "$1" \
+    2>/dev/null | { head -n1 >/dev/null; now >"$work/first"; cat >/dev/null; }
+  awk -v a="$start" -v b="$(cat "$work/first")" 'BEGIN { printf "%.3f", b - a }'
+}
+for text in "$seed" samples/three-chapters.txt; do
+  times=()
+  for ((i = 0; i < repeats; i++)); do times+=("$(first_sound "$text")"); done
+  printf '%-34s %s s   (runs: %s)\n' "play: first sound, $(basename "$text" .txt)" \
+    "$(printf '%s\n' "${times[@]}" | median)" "${times[*]}"
+done
 
 # Stage throughput without the engine (Google Benchmark).
 [ -x build/bench/langdu_bench ] || scripts/build.sh langdu_bench >/dev/null

@@ -31,6 +31,9 @@ packages=(
   epubcheck default-jre-headless    # validates the EPUB in the tests (java -jar epubcheck.jar)
   chromium                          # drives the read-along page (index.html) in the tests
   fonts-wqy-zenhei                  # a Chinese font for the page's screenshot (scripts/screenshot.sh)
+  libasound2-dev                    # langdu play: sound output through ALSA
+  libsonic-dev                      # langdu play: time-stretch of recorded audio, pitch kept
+  tmux                              # the play tests drive the real binary in a terminal
 )
 
 missing=()

@@ -11,6 +11,7 @@
 #include "cli/normalize_command.h"
 #include "cli/outline_command.h"
 #include "cli/pinyin_command.h"
+#include "cli/play_command.h"
 #include "cli/voices_command.h"
 #include "core/error.h"
 
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
   langdu::cli::AddNormalizeCommand(app);
   langdu::cli::AddPinyinCommand(app);
   langdu::cli::AddVoicesCommand(app);
+  langdu::cli::AddPlayCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

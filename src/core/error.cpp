@@ -20,6 +20,8 @@ int ExitCode(ErrorKind kind) {
       return 8;
     case ErrorKind::kData:
       return 9;
+    case ErrorKind::kDevice:
+      return 10;
     case ErrorKind::kInterrupted:
       return 130;
     case ErrorKind::kInternal:

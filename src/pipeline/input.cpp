@@ -14,7 +14,6 @@
 #include "core/utf8.h"
 
 namespace langdu::pipeline {
-namespace {
 
 std::string Sha256Hex(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -30,8 +29,6 @@ std::string Sha256Hex(std::string_view bytes) {
   }
   return hex;
 }
-
-}  // namespace
 
 Input ReadInput(const std::string& name) {
   if (name == "-") {

@@ -20,6 +20,9 @@ struct Input {
 /// it is missing, a folder, or unreadable.
 Input ReadInput(const std::string& name);
 
+/// SHA-256 of `bytes`, lowercase hex.
+std::string Sha256Hex(std::string_view bytes);
+
 /// An input decoded, cleaned and parsed.
 struct PreparedInput {
   std::string name;      ///< as given ("-" for standard input)
