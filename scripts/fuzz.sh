@@ -60,6 +60,16 @@ seeds() {
       seed_encodings "$out"
       ;;
     structure) cp samples/*.txt "$out"/ ;;
+    read)
+      # The first byte picks the format: 0 auto, 1 text, 2 Markdown, 3 HTML, 4 EPUB, 5 SSML.
+      local file format
+      for file in samples/* tests/data/input/* fuzz/seeds/read/*; do
+        [ -f "$file" ] || continue
+        for format in 0 1 2 3 4 5; do
+          { printf "\\$(printf %o "$format")"; cat "$file"; } >"$out/$format-$(basename "$file")"
+        done
+      done
+      ;;
     normalize) seed_lines "$out" tests/data/tn/*.tsv ;;
     pronounce)
       seed_lines "$out" tests/data/pronounce/*.tsv samples/*.txt
