@@ -63,7 +63,8 @@ Voice ParseVoice(std::string_view text, const std::filesystem::path& path) {
   json root;
   try {
     root = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
+    // parse_error, and out_of_range for a number beyond a double (1e400): found by fuzzing.
     throw DataError(path, std::string("invalid JSON: ") + e.what());
   }
   if (!root.is_object()) throw DataError(path, "a voice file holds one JSON object");

@@ -63,6 +63,19 @@ TEST(Voice, NumberBeyondIntIsOutOfRangeNotWrapped) {
   }
 }
 
+TEST(Voice, NumberBeyondADoubleIsADataError) {
+  // Found by fuzz/voice_fuzzer: nlohmann::json throws out_of_range, not parse_error, for it.
+  try {
+    ParseVoice(R"({"volume": 1e400})", "voices/huge.json");
+    FAIL() << "no error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.kind(), core::ErrorKind::kData);
+    EXPECT_EQ(std::string(e.what()),
+              "voices/huge.json: invalid JSON: [json.exception.out_of_range.406] number overflow "
+              "parsing '1e400'");
+  }
+}
+
 TEST(Voice, UnknownPauseIsAnError) {
   TempDir dir;
   WriteFile(dir / "v.json", R"({"pauses_ms": {"kommа": 100}})");
