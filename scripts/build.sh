@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Configures and builds langdu into BUILD_DIR (default build/): everything, or the targets named
 # as arguments (e.g. `scripts/build.sh langdu`). SANITIZE=1 builds with AddressSanitizer +
-# UndefinedBehaviorSanitizer.
+# UndefinedBehaviorSanitizer. Warnings are errors here (LANGDU_WERROR); a plain CMake build only
+# warns, so that a newer compiler's new warning does not stop a user's or packager's build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${BUILD_DIR:-build}
@@ -15,7 +16,7 @@ if command -v ccache >/dev/null; then
   launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 fi
 cmake -S . -B "$build_dir" "${launcher[@]}" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" \
-  -DLANGDU_SANITIZE="$sanitize" >/dev/null
+  -DLANGDU_SANITIZE="$sanitize" -DLANGDU_WERROR=ON >/dev/null
 targets=()
 for target in "$@"; do targets+=(--target "$target"); done
 cmake --build "$build_dir" -j "$(nproc)" "${targets[@]}"

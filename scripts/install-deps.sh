@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages langdu needs to build, test and run; does nothing when they are
-# all present. Needs root (or sudo) only when something is missing.
+# all present. Needs root (or sudo) only when something is missing. Optional groups:
+#   scripts/install-deps.sh fuzz   also what scripts/fuzz.sh needs
+#   scripts/install-deps.sh deb    also what scripts/test-deb.sh needs
 set -euo pipefail
 
 packages=(
@@ -35,6 +37,17 @@ packages=(
   libsonic-dev                      # langdu play: time-stretch of recorded audio, pitch kept
   tmux                              # the play tests drive the real binary in a terminal
 )
+
+for group in "$@"; do
+  case $group in
+    # clang 14 with its runtimes: libFuzzer (libclang_rt.fuzzer), ASan and UBSan for fuzz/
+    fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
+    # cpack -G DEB: dpkg-shlibdeps (dpkg-dev) computes Depends from the linked libraries; file
+    # tells it which installed files are ELF binaries
+    deb) packages+=(dpkg-dev file) ;;
+    *) echo "install-deps.sh: unknown group \"$group\" (fuzz, deb)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

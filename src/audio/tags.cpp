@@ -23,6 +23,12 @@
 
 #include "core/error.h"
 
+// GCC 12 at -O3 reports a false -Wrestrict inside libstdc++ (char_traits.h, memcpy "may
+// overlap") for `"literal" + std::string` here: GCC bug 105329. Silenced in this file only.
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12
+#pragma GCC diagnostic ignored "-Wrestrict"
+#endif
+
 namespace langdu::audio {
 namespace {
 

@@ -14,6 +14,7 @@
 #include "cli/play_command.h"
 #include "cli/voices_command.h"
 #include "core/error.h"
+#include "pipeline/versions.h"
 
 int main(int argc, char** argv) {
   // Audio buffers are megabytes and come and go with every unit of work. A fixed mmap threshold
@@ -23,7 +24,7 @@ int main(int argc, char** argv) {
   mallopt(M_MMAP_THRESHOLD, 1 << 20);
   using langdu::core::Error;
   CLI::App app{"langdu: narrate Chinese text into chaptered audio books with eSpeak NG"};
-  app.set_version_flag("--version", std::string("langdu ") + LANGDU_VERSION);
+  app.set_version_flag("--version", langdu::pipeline::VersionText());
   app.require_subcommand(1);
   langdu::cli::AddNarrateCommand(app);
   langdu::cli::AddOutlineCommand(app);

@@ -110,8 +110,9 @@ void Run(NarrateCommandOptions& options) {
   synth::Engine engine;
   for (const std::string& warning : engine.Use(voice)) progress->OnWarning(warning);
 
-  std::signal(SIGINT, OnSignal);
-  std::signal(SIGTERM, OnSignal);
+  // Each of these stops the run the same way: temporaries removed, no output file left. SIGHUP
+  // comes when the terminal closes under a run.
+  for (const int signal : {SIGINT, SIGTERM, SIGHUP}) std::signal(signal, OnSignal);
   pipeline::Summary summary;
   for (std::size_t i = 0; i < options.inputs.size(); ++i) {
     const pipeline::PreparedInput prepared =

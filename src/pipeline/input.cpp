@@ -3,13 +3,13 @@
 #include <openssl/evp.h>
 
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
 
+#include "core/data_dir.h"
 #include "core/error.h"
 #include "core/utf8.h"
 
@@ -76,9 +76,6 @@ PreparedInput Prepare(Input input, const input::ReadOptions& options) {
   return prepared;
 }
 
-std::filesystem::path DataDir() {
-  if (const char* dir = std::getenv("LANGDU_DATA_DIR"); dir != nullptr && *dir != '\0') return dir;
-  return LANGDU_DATA_DIR;
-}
+std::filesystem::path DataDir() { return core::DataDir(); }
 
 }  // namespace langdu::pipeline

@@ -39,8 +39,8 @@ struct PreparedInput {
 /// Throws core::Error(kInputDecode, kInputEmpty, kUsage) as the readers do.
 PreparedInput Prepare(Input input, const input::ReadOptions& options);
 
-/// The folder of langdu's data (voices/): $LANGDU_DATA_DIR, else the one this build was made
-/// from.
+/// The folder of langdu's data (voices/): $LANGDU_DATA_DIR, else `../share/langdu` beside the
+/// binary, else the source tree this build was made from (see core::DataDir).
 std::filesystem::path DataDir();
 
 }  // namespace langdu::pipeline

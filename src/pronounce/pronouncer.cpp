@@ -4,12 +4,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <map>
 #include <mutex>
 #include <string>
 #include <utility>
 
+#include "core/data_dir.h"
 #include "core/error.h"
 #include "core/utf8.h"
 #include "pronounce/extra_readings.h"
@@ -21,10 +21,6 @@
 #include "pronounce/tone_sandhi.h"
 #include "pronounce/traditional.h"
 #include "pronounce/user_lexicon.h"
-
-#ifndef LANGDU_DATA_DIR
-#define LANGDU_DATA_DIR "."
-#endif
 
 namespace langdu::pronounce {
 namespace {
@@ -288,10 +284,7 @@ struct Pronouncer::HanRun {
 
 std::filesystem::path ResolveDataDir(const std::filesystem::path& configured) {
   if (!configured.empty()) return configured;
-  if (const char* env = std::getenv("LANGDU_DATA_DIR"); env != nullptr && *env != '\0') {
-    return env;
-  }
-  return LANGDU_DATA_DIR;
+  return core::DataDir();
 }
 
 Pronouncer::Pronouncer(PronounceOptions options) : options_(std::move(options)) {

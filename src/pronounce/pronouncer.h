@@ -18,8 +18,7 @@ class Simplifier;
 struct UserLexicon;
 
 struct PronounceOptions {
-  /// Folder holding voices/ (the lexicon is voices/lexicon/zh.lex). Empty: the environment
-  /// variable LANGDU_DATA_DIR, else the source tree langdu was built from.
+  /// Folder holding voices/ (the lexicon is voices/lexicon/zh.lex). Empty: core::DataDir().
   std::filesystem::path data_dir;
   /// A user lexicon (TSV or PLS, see UserLexicon) whose words win over the built-in ones; empty:
   /// none.
@@ -96,8 +95,8 @@ class Pronouncer {
   std::shared_ptr<const ExtraReadings> extra_readings_;
 };
 
-/// The folder holding voices/: `configured` when set, else $LANGDU_DATA_DIR, else the source tree
-/// langdu was built from.
+/// The folder holding voices/: `configured` when set, else core::DataDir() ($LANGDU_DATA_DIR,
+/// the installed tree beside the binary, or the source tree langdu was built from).
 std::filesystem::path ResolveDataDir(const std::filesystem::path& configured);
 
 }  // namespace langdu::pronounce

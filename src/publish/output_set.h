@@ -38,7 +38,8 @@ class OutputSet {
   /// folder cannot be created.
   std::filesystem::path Add(const std::filesystem::path& final_path);
 
-  /// Moves every file into place. Throws core::Error(kOutput) when a rename fails.
+  /// Flushes every file to the disk, then moves each into place in the order they were added, then
+  /// flushes their folders. Throws core::Error(kOutput) when a flush or a rename fails.
   void Commit();
 
   /// The final paths, in the order they were added.
@@ -50,7 +51,7 @@ class OutputSet {
   std::vector<std::pair<std::filesystem::path, std::filesystem::path>> files_;  // (temp, final)
 };
 
-/// Writes `contents` to `path` through a temporary file and a rename.
+/// Writes `contents` to `path` through a temporary file, flushed to the disk, and a rename.
 void WriteFileAtomically(const std::filesystem::path& path, std::string_view contents);
 
 }  // namespace langdu::publish

@@ -1,7 +1,10 @@
 #include "synth/voice.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
+#include <sstream>
+
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
@@ -21,12 +24,16 @@ int IntIn(const json& object, const char* key, int fallback, int low, int high,
   const json& value = object.at(key);
   if (!value.is_number_integer())
     throw DataError(path, std::string("\"") + key + "\" is not a whole number");
-  const int number = value.get<int>();
-  if (number < low || number > high) {
-    throw DataError(path, std::string("\"") + key + "\" is " + std::to_string(number) +
-                              ", not in " + std::to_string(low) + ".." + std::to_string(high));
+  // Compared as 64-bit values: a number beyond int's range must not wrap into the range.
+  const bool in_range = value.is_number_unsigned()
+                            ? value.get<std::uint64_t>() <= static_cast<std::uint64_t>(high) &&
+                                  static_cast<std::int64_t>(value.get<std::uint64_t>()) >= low
+                            : value.get<std::int64_t>() >= low && value.get<std::int64_t>() <= high;
+  if (!in_range) {
+    throw DataError(path, std::string("\"") + key + "\" is " + value.dump() + ", not in " +
+                              std::to_string(low) + ".." + std::to_string(high));
   }
-  return number;
+  return static_cast<int>(value.get<std::int64_t>());
 }
 
 std::string StringOf(const json& object, const char* key, const std::string& fallback,
@@ -45,12 +52,19 @@ int Voice::PauseMs(core::Pause pause) const {
 }
 
 Voice LoadVoiceFile(const std::filesystem::path& path) {
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   if (!in) throw DataError(path, "cannot read voice file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return ParseVoice(text.str(), path);
+}
+
+Voice ParseVoice(std::string_view text, const std::filesystem::path& path) {
   json root;
   try {
-    root = json::parse(in);
-  } catch (const json::parse_error& e) {
+    root = json::parse(text);
+  } catch (const json::exception& e) {
+    // parse_error, and out_of_range for a number beyond a double (1e400): found by fuzzing.
     throw DataError(path, std::string("invalid JSON: ") + e.what());
   }
   if (!root.is_object()) throw DataError(path, "a voice file holds one JSON object");

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/punctuation.h"
@@ -50,6 +51,10 @@ struct Voice {
 /// Reads one narrator file. Throws core::Error(kData) naming the file for a malformed file or an
 /// out-of-range value.
 Voice LoadVoiceFile(const std::filesystem::path& path);
+
+/// Reads the JSON text of a narrator file found at `path` (which names the voice and the errors).
+/// Throws core::Error(kData) as LoadVoiceFile does.
+Voice ParseVoice(std::string_view text, const std::filesystem::path& path);
 
 /// The narrators in `voices_dir`, sorted by name.
 std::vector<Voice> ListVoices(const std::filesystem::path& voices_dir);

@@ -317,6 +317,68 @@ Utf8Scan ScanUtf8(std::string_view bytes) {
   return scan;
 }
 
+// Binary data is told from text by its first few kilobytes, as git and grep do.
+constexpr std::size_t kSniffedBytes = 8192;
+// More than one control character in 32 is not text.
+constexpr std::size_t kMaxControlShare = 32;
+
+// C0 controls that text does not contain. Tab, line feed, vertical tab, form feed, carriage
+// return, SUB (a DOS end of file) and ESC (terminal colours) occur in real text files.
+bool IsBinaryControl(char32_t c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' && c != 0x1A &&
+          c != 0x1B) ||
+         c == 0x7F;
+}
+
+bool TooManyControls(std::size_t controls, std::size_t total) {
+  return controls > 0 && controls * kMaxControlShare > total;
+}
+
+// Whether `sample` reads as BOM-less UTF-16 Chinese text. UTF-16 holds NUL bytes (the high byte
+// of every ASCII character, the low byte of 一 U+4E00), so NULs alone do not make binary data;
+// binary data read as UTF-16 has unpaired surrogates, control characters and unassigned code
+// points, which the plausibility score counts against it. Detect() takes BOM-less UTF-16 on
+// the same terms.
+bool LooksLikeUtf16Text(std::string_view sample) {
+  for (const char* name : {"UTF-16LE", "UTF-16BE"}) {
+    Converter converter = OpenConverter(name);
+    if (!converter) continue;
+    auto result = TryDecode(sample, converter.get(), /*partial=*/true);
+    const auto* decoded = std::get_if<DecodedText>(&result);
+    if (decoded != nullptr && PlausibilityScore(decoded->utf8) > 0) return true;
+  }
+  return false;
+}
+
+// Binary data: a NUL byte, or many control characters, in the first kilobytes, unless they
+// start with a byte order mark or read as UTF-16 text. Checked on bytes: in every
+// ASCII-compatible encoding langdu reads (UTF-8, GB18030, Big5) a byte below 0x20 is always
+// that control character, never part of a multi-byte sequence.
+bool LooksBinary(std::string_view bytes) {
+  for (const Bom& bom : kBoms) {
+    if (bytes.starts_with(bom.bytes)) return false;
+  }
+  const std::string_view sample = bytes.substr(0, kSniffedBytes);
+  std::size_t nuls = 0;
+  std::size_t controls = 0;
+  for (const char byte : sample) {
+    const auto c = static_cast<unsigned char>(byte);
+    if (c == 0) ++nuls;
+    if (IsBinaryControl(c)) ++controls;
+  }
+  if (nuls == 0 && !TooManyControls(controls, sample.size())) return false;
+  return !LooksLikeUtf16Text(sample);
+}
+
+bool IsWideEncoding(UConverter* converter) {
+  const std::string name = Lowercase(DisplayName(converter));
+  return name.starts_with("utf-16") || name.starts_with("utf-32");
+}
+
+Error BinaryError(std::string_view where) {
+  return Error(ErrorKind::kInputDecode, std::string(where) + ": looks like binary data, not text");
+}
+
 Converter OpenByName(std::string_view name) {
   std::string lower = Lowercase(name);
   if (std::find(kGbAliases.begin(), kGbAliases.end(), lower) != kGbAliases.end()) {
@@ -399,8 +461,13 @@ DecodedText Detect(std::string_view bytes, std::string_view where) {
 }  // namespace
 
 DecodedText Decode(std::string_view bytes, std::string_view where, std::string_view encoding) {
-  if (encoding.empty()) return Detect(bytes, where);
+  if (encoding.empty()) {
+    if (LooksBinary(bytes)) throw BinaryError(where);
+    return Detect(bytes, where);
+  }
   Converter converter = OpenByName(encoding);
+  // A wide encoding named by the user is trusted with its NUL bytes.
+  if (!IsWideEncoding(converter.get()) && LooksBinary(bytes)) throw BinaryError(where);
   return DecodeOrThrow(bytes, where, converter.get());
 }
 

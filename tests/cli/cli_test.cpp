@@ -248,6 +248,36 @@ TEST(Cli, ExistingOutputIsKeptWithoutForce) {
   EXPECT_NE(ReadFile(out / "manifest.json"), before);
 }
 
+TEST(Cli, RefusesBinaryInput) {
+  TempDir out;
+  TempDir in;
+  std::string bytes(2048, '\0');
+  for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>((i * 131 + 7) % 256);
+  WriteFile(in / "photo.jpg", bytes);
+  const std::string path = (in / "photo.jpg").string();
+  const auto result = RunLangdu("narrate " + Quote(path) + " -o " + Quote(out.path().string()));
+  EXPECT_EQ(result.exit_code, 4);
+  EXPECT_EQ(result.err, "langdu: error: " + path + ": looks like binary data, not text\n");
+  EXPECT_TRUE(std::filesystem::is_empty(out.path()));
+}
+
+class InterruptSlow : public ::testing::TestWithParam<const char*> {};
+
+// A run stopped by a signal while it writes leaves nothing behind: no final file, no temporary.
+TEST_P(InterruptSlow, SignalLeavesNoFile) {
+  TempDir out;
+  const std::string command = Quote(LANGDU_BINARY) + " narrate -q --format opus " + Sample(kSeed) +
+                              " -o " + Quote(out.path().string()) + " & pid=$!; " +
+                              "for i in $(seq 600); do ls -A " + Quote(out.path().string()) +
+                              " | grep -q tmp && break; sleep 0.05; done; kill -" + GetParam() +
+                              " $pid; wait $pid";
+  const auto result = RunCommand(command);
+  EXPECT_EQ(result.exit_code, 130) << result.err;
+  EXPECT_TRUE(std::filesystem::is_empty(out.path()));
+}
+
+INSTANTIATE_TEST_SUITE_P(Signals, InterruptSlow, ::testing::Values("TERM", "HUP"));
+
 TEST(Cli, UndecodableInputNamesFileLineAndByte) {
   TempDir out;
   TempDir in;

@@ -52,6 +52,30 @@ TEST(Voice, OutOfRangeValueNamesFileAndKey) {
   }
 }
 
+TEST(Voice, NumberBeyondIntIsOutOfRangeNotWrapped) {
+  // 2^32 + 100 would wrap to 100, a valid volume, if read as int.
+  try {
+    ParseVoice(R"({"volume": 4294967396})", "voices/wrap.json");
+    FAIL() << "no error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.kind(), core::ErrorKind::kData);
+    EXPECT_EQ(std::string(e.what()), "voices/wrap.json: \"volume\" is 4294967396, not in 0..200");
+  }
+}
+
+TEST(Voice, NumberBeyondADoubleIsADataError) {
+  // Found by fuzz/voice_fuzzer: nlohmann::json throws out_of_range, not parse_error, for it.
+  try {
+    ParseVoice(R"({"volume": 1e400})", "voices/huge.json");
+    FAIL() << "no error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.kind(), core::ErrorKind::kData);
+    EXPECT_EQ(std::string(e.what()),
+              "voices/huge.json: invalid JSON: [json.exception.out_of_range.406] number overflow "
+              "parsing '1e400'");
+  }
+}
+
 TEST(Voice, UnknownPauseIsAnError) {
   TempDir dir;
   WriteFile(dir / "v.json", R"({"pauses_ms": {"kommа": 100}})");

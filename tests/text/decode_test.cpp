@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -265,6 +266,57 @@ TEST(Decode, RejectsBytesThatNoCandidateDecodes) {
   EXPECT_TRUE(message == "speech.txt:1: invalid GB18030 at byte 0" ||
               message == "speech.txt:1: invalid Big5 at byte 0")
       << message;
+}
+
+std::string RandomBytes(std::size_t count, unsigned seed) {
+  std::mt19937 generator(seed);
+  std::string bytes(count, '\0');
+  for (char& byte : bytes) byte = static_cast<char>(generator() & 0xFF);
+  return bytes;
+}
+
+TEST(Decode, RefusesRandomBytesAsBinary) {
+  for (unsigned seed = 1; seed <= 20; ++seed) {
+    EXPECT_EQ(DecodeError(RandomBytes(4096, seed)), "speech.txt: looks like binary data, not text")
+        << "seed " << seed;
+  }
+}
+
+TEST(Decode, RefusesTextWithNulBytesAsBinary) {
+  // A tar archive of text files: valid UTF-8, but with NUL padding.
+  const std::string bytes = std::string("notes.txt\0\0\0\0", 13) + "你好，世界。\n";
+  EXPECT_EQ(DecodeError(bytes), "speech.txt: looks like binary data, not text");
+}
+
+TEST(Decode, RefusesBytesFullOfControlCharactersAsBinary) {
+  EXPECT_EQ(DecodeError("\x01\x02\x03\x04\x05\x06你好"),
+            "speech.txt: looks like binary data, not text");
+}
+
+TEST(Decode, RefusesBinaryEvenWithANamedSingleByteEncoding) {
+  EXPECT_EQ(DecodeError(RandomBytes(4096, 7), "latin1"),
+            "speech.txt: looks like binary data, not text");
+}
+
+TEST(Decode, ReadsTextWithFormFeedsAndTerminalColours) {
+  const std::string text = "第一页。\f第二页。\x1B[1m粗体\x1B[0m\r\n";
+  EXPECT_EQ(Decode(text, "x.txt").utf8, text);
+}
+
+TEST(Decode, ReadsBomLessUtf16SeedAsTextDespiteItsNulBytes) {
+  const std::string seed = Seed();
+  for (const char* encoding : {"UTF-16LE", "UTF-16BE"}) {
+    const std::string bytes = Encode(seed, encoding);
+    ASSERT_NE(bytes.find('\0'), std::string::npos);
+    const DecodedText text = Decode(bytes, "x.txt");
+    EXPECT_EQ(text.encoding, encoding);
+    EXPECT_EQ(text.utf8, seed);
+  }
+}
+
+TEST(Decode, ReadsShortBomLessUtf16WithNamedEncoding) {
+  // "一" is U+4E00: a NUL byte in either byte order.
+  EXPECT_EQ(Decode(Encode("一二", "UTF-16BE"), "x.txt", "UTF-16BE").utf8, "一二");
 }
 
 }  // namespace
