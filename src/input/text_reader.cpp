@@ -2,6 +2,7 @@
 
 #include "text/cleanup.h"
 #include "text/decode.h"
+#include "text/noise.h"
 
 namespace langdu::input {
 
@@ -10,8 +11,9 @@ ReadResult ReadText(std::string_view where, std::string_view bytes, const ReadOp
   result.format = InputFormat::kText;
   const text::DecodedText decoded = text::Decode(bytes, where, options.encoding);
   result.encoding = decoded.encoding;
-  const text::CleanText clean = text::Cleanup(decoded.utf8);
-  result.document = text::ParseStructure(clean, decoded.utf8, where, options.structure);
+  text::Denoised denoised = text::DropNoiseLines(text::Cleanup(decoded.utf8), options.structure);
+  result.skipped = std::move(denoised.skipped);
+  result.document = text::ParseStructure(denoised.clean, decoded.utf8, where, options.structure);
   return result;
 }
 
