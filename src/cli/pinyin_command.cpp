@@ -7,9 +7,12 @@
 
 #include "cli/input_options.h"
 #include "cli/line_input.h"
+#include "cli/normalize_command.h"
 #include "core/error.h"
 #include "core/utf8.h"
 #include "pronounce/pronouncer.h"
+#include "text/cleanup.h"
+#include "text/tn/normalizer.h"
 
 namespace langdu::cli {
 namespace {
@@ -21,6 +24,8 @@ struct PinyinOptions {
   bool explain = false;
   std::string lexicon;
   input::ReadOptions read;
+  bool normalize = true;
+  text::tn::NormalizeOptions reading;
 };
 
 std::string Render(const std::vector<pronounce::Word>& words, bool align) {
@@ -73,9 +78,18 @@ void Run(const PinyinOptions& options) {
   pronounce::PronounceOptions pronounce_options;
   pronounce_options.user_lexicon = options.lexicon;
   const pronounce::Pronouncer pronouncer(pronounce_options);
+  const text::tn::Normalizer normalizer(options.reading);
   LineInput lines(options.input, options.read);
   while (const std::optional<std::string> line = lines.Next()) {
-    const std::vector<pronounce::Word> words = pronouncer.Words(*line, options.tones);
+    // What narrate says: the line cleaned and normalized (20.27 is 二十点二七), unless asked for
+    // the line as written.
+    std::string spoken = *line;
+    if (options.normalize) {
+      std::string clean = text::Cleanup(*line).text;
+      while (!clean.empty() && clean.back() == '\n') clean.pop_back();
+      spoken = normalizer.Normalize(clean).spoken;
+    }
+    const std::vector<pronounce::Word> words = pronouncer.Words(spoken, options.tones);
     std::cout << Render(words, options.align) << '\n';
     if (options.explain) Explain(words, std::cout);
     std::cout.flush();
@@ -88,10 +102,13 @@ CLI::App* AddPinyinCommand(CLI::App& app) {
   auto options = std::make_shared<PinyinOptions>();
   CLI::App* command = app.add_subcommand(
       "pinyin", "Print the tone-numbered pinyin langdu would say, one line per input line");
-  command->add_option("file", options->input, "text file (any supported encoding), or - for UTF-8 standard input")
+  command
+      ->add_option("file", options->input,
+                   "text file (any supported encoding), or - for UTF-8 standard input")
       ->capture_default_str();
   command->add_flag("--align", options->align,
-                    "One token per input code point: the syllable of a Han character, the "
+                    "One token per code point of the text as spoken (with --no-normalize: as "
+                    "written): the syllable of a Han character, the "
                     "character itself otherwise, _ for white space");
   const std::map<std::string, pronounce::ToneMode> tones = {
       {"spoken", pronounce::ToneMode::kSpoken}, {"citation", pronounce::ToneMode::kCitation}};
@@ -105,6 +122,10 @@ CLI::App* AddPinyinCommand(CLI::App& app) {
       ->add_option("--lexicon", options->lexicon,
                    "User lexicon: TSV (word<TAB>pin1 yin1) or PLS with alphabet=\"x-pinyin\"")
       ->check(CLI::ExistingFile);
+  command->add_flag("--normalize,!--no-normalize", options->normalize,
+                    "Pinyin of the line as written, without text normalization (numbers, dates, "
+                    "symbols stay as they are)");
+  AddNormalizeOptions(*command, options->reading);
   AddInputOptions(*command, options->read);
   command->callback([options] { Run(*options); });
   return command;

@@ -320,6 +320,14 @@ TEST(Cli, PinyinAlignGivesOneTokenPerCodePoint) {
   EXPECT_EQ(result.out, "yin2 hang2 _ hang2 zhang3 ， A\n");
 }
 
+TEST(Cli, PinyinShowsWhatNarrateSays) {
+  const auto result = RunLangdu("pinyin", "涨了20.27元\n");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out, "zhang3 le5 er4-shi2-dian3 er4-qi1 yuan2\n");
+  const auto as_written = RunLangdu("pinyin --no-normalize", "涨了20.27元\n");
+  EXPECT_EQ(as_written.out, "zhang3 le5 20.27 yuan2\n");
+}
+
 TEST(Cli, PinyinSaysWhereAUserLexiconIsWrong) {
   TempDir in;
   WriteFile(in / "my.tsv", "朗读\tlang3 du2\n银行\tyin2 hanx2\n");
