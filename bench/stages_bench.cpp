@@ -8,6 +8,7 @@
 #include "audio/assembler.h"
 #include "core/utf8.h"
 #include "pronounce/polyphone_model.h"
+#include "input/reader.h"
 #include "pronounce/pronouncer.h"
 #include "text/cleanup.h"
 #include "text/decode.h"
@@ -69,6 +70,35 @@ void BM_DecodeCleanupStructure(benchmark::State& state) {
   SetCharacters(state, core::CodePointCount(bytes));
 }
 BENCHMARK(BM_DecodeCleanupStructure)->Unit(benchmark::kMillisecond);
+
+// A 2 MB scraped novel: the lighthouse fixture's chapters repeated with 300 numbered headings,
+// hard-wrapped, with a table of contents and noise lines: plain-text reading (decode, cleanup,
+// noise, headings, unwrapping, sentences) as a whole.
+std::string ScrapedNovel() {
+  std::ifstream in(std::string(LANGDU_SOURCE_DIR) + "/tests/data/structure/lighthouse-scraped.txt",
+                   std::ios::binary);
+  std::ostringstream fixture;
+  fixture << in.rdbuf();
+  const std::string text = fixture.str();
+  const std::string body =
+      text.substr(text.find("本章字数"), text.find("后记") - text.find("本章字数"));
+  std::string novel = "灯塔守望人\n目录\n";
+  for (int i = 1; i <= 300; ++i) novel += "正文 第" + std::to_string(i) + "回 海上\n";
+  for (int i = 1; novel.size() < 2'000'000; ++i) {
+    novel += "正文 第" + std::to_string(i) + "回 海上\n" + body;
+  }
+  return novel;
+}
+
+void BM_ReadScrapedNovel(benchmark::State& state) {
+  const std::string bytes = ScrapedNovel();
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(input::Read("novel.txt", bytes, input::ReadOptions{}));
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes.size()));
+  SetCharacters(state, core::CodePointCount(bytes));
+}
+BENCHMARK(BM_ReadScrapedNovel)->Unit(benchmark::kMillisecond);
 
 void BM_Normalize(benchmark::State& state) {
   const std::vector<std::string> sentences = SeedSentences();

@@ -7,10 +7,13 @@
 
 #include "cli/input_options.h"
 #include "cli/line_input.h"
+#include "cli/normalize_command.h"
 #include "core/error.h"
 #include "core/utf8.h"
 #include "pronounce/pronouncer.h"
 #include "text/inline_marks.h"
+#include "text/cleanup.h"
+#include "text/tn/normalizer.h"
 
 namespace langdu::cli {
 namespace {
@@ -22,6 +25,8 @@ struct PinyinOptions {
   bool explain = false;
   std::string lexicon;
   input::ReadOptions read;
+  bool normalize = true;
+  text::tn::NormalizeOptions reading;
 };
 
 std::string Render(const std::vector<pronounce::Word>& words, bool align) {
@@ -97,10 +102,20 @@ void Run(const PinyinOptions& options) {
   pronounce::PronounceOptions pronounce_options;
   pronounce_options.user_lexicon = options.lexicon;
   const pronounce::Pronouncer pronouncer(pronounce_options);
+  const text::tn::Normalizer normalizer(options.reading);
   LineInput lines(options.input, options.read);
   while (const std::optional<std::string> line = lines.Next()) {
+    // What narrate says: the line cleaned and normalized (20.27 is 二十点二七), unless asked for
+    // the line as written. A line with inline pinyin marks is shown as written, so that each
+    // mark stays on the characters it names.
     const text::MarkedText marked = text::ExtractInlineMarks(*line);
-    std::vector<pronounce::Word> words = pronouncer.Words(marked.text, options.tones);
+    std::string spoken = marked.text;
+    if (options.normalize && marked.marks.readings.empty()) {
+      std::string clean = text::Cleanup(marked.text).text;
+      while (!clean.empty() && clean.back() == '\n') clean.pop_back();
+      spoken = normalizer.Normalize(clean).spoken;
+    }
+    std::vector<pronounce::Word> words = pronouncer.Words(spoken, options.tones);
     ApplyForcedReadings(marked.text, marked.marks.readings, words);
     std::cout << Render(words, options.align) << '\n';
     if (options.explain) Explain(words, std::cout);
@@ -119,7 +134,8 @@ CLI::App* AddPinyinCommand(CLI::App& app) {
                    "text file (any supported encoding), or - for UTF-8 standard input")
       ->capture_default_str();
   command->add_flag("--align", options->align,
-                    "One token per input code point: the syllable of a Han character, the "
+                    "One token per code point of the text as spoken (with --no-normalize: as "
+                    "written): the syllable of a Han character, the "
                     "character itself otherwise, _ for white space");
   const std::map<std::string, pronounce::ToneMode> tones = {
       {"spoken", pronounce::ToneMode::kSpoken}, {"citation", pronounce::ToneMode::kCitation}};
@@ -133,6 +149,10 @@ CLI::App* AddPinyinCommand(CLI::App& app) {
       ->add_option("--lexicon", options->lexicon,
                    "User lexicon: TSV (word<TAB>pin1 yin1) or PLS with alphabet=\"x-pinyin\"")
       ->check(CLI::ExistingFile);
+  command->add_flag("--normalize,!--no-normalize", options->normalize,
+                    "Pinyin of the line as written, without text normalization (numbers, dates, "
+                    "symbols stay as they are)");
+  AddNormalizeOptions(*command, options->reading);
   AddInputOptions(*command, options->read);
   command->callback([options] { Run(*options); });
   return command;

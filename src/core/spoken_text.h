@@ -32,7 +32,9 @@ struct SpokenText {
   static SpokenText Verbatim(std::string text);
 
   /// The source byte offset where the spoken byte `spoken_offset` comes from. An offset inside a
-  /// rewrite maps to the rewrite's source start (or end, when `at_end` is set).
+  /// rewrite maps to the rewrite's source start (or end, when `at_end` is set); with `at_end`, an
+  /// offset at a rewrite's start is the end of what comes before it, so it maps to the rewrite's
+  /// source start (a clause that ends there does not show the rewritten text).
   std::size_t SourceOffset(std::size_t spoken_offset, bool at_end = false) const;
 };
 

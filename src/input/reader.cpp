@@ -6,6 +6,8 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "input/html_reader.h"
+#include "input/markdown_reader.h"
 #include "input/text_reader.h"
 
 namespace langdu::input {
@@ -21,8 +23,8 @@ struct FormatRow {
 constexpr std::array kFormats = {
     FormatRow{InputFormat::kAuto, "auto", nullptr},
     FormatRow{InputFormat::kText, "text", &ReadText},
-    FormatRow{InputFormat::kMarkdown, "markdown", nullptr},
-    FormatRow{InputFormat::kHtml, "html", nullptr},
+    FormatRow{InputFormat::kMarkdown, "markdown", &ReadMarkdown},
+    FormatRow{InputFormat::kHtml, "html", &ReadHtml},
     FormatRow{InputFormat::kEpub, "epub", nullptr},
     FormatRow{InputFormat::kSsml, "ssml", nullptr},
 };

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "text/noise.h"
 #include "text/structure.h"
 
 namespace langdu::input {
@@ -57,12 +58,8 @@ struct Metadata {
 };
 
 /// A line the plain-text reader dropped as scraper noise (update times, word counts, 本章完,
-/// pleas for votes, site addresses).
-struct SkippedLine {
-  std::string kind;  ///< "update-time", "word-count", "chapter-end", "plea", "site"
-  int line = 0;      ///< 1-based, in the decoded input
-  std::string text;
-};
+/// pleas for votes, site addresses): see text/noise.h.
+using SkippedLine = text::SkippedLine;
 
 /// An input read into the document model.
 struct ReadResult {

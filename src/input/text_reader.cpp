@@ -3,6 +3,7 @@
 #include "text/cleanup.h"
 #include "text/decode.h"
 #include "text/inline_marks.h"
+#include "text/noise.h"
 
 namespace langdu::input {
 
@@ -11,10 +12,11 @@ ReadResult ReadText(std::string_view where, std::string_view bytes, const ReadOp
   result.format = InputFormat::kText;
   const text::DecodedText decoded = text::Decode(bytes, where, options.encoding);
   result.encoding = decoded.encoding;
-  const text::CleanText clean = text::Cleanup(decoded.utf8);
+  text::Denoised denoised = text::DropNoiseLines(text::Cleanup(decoded.utf8), options.structure);
+  result.skipped = std::move(denoised.skipped);
   // The author's inline marks ({银行|yin2 hang2}, {停顿|500ms}) leave the text here.
-  result.document =
-      text::ExtractInlineMarks(text::ParseStructure(clean, decoded.utf8, where, options.structure));
+  result.document = text::ExtractInlineMarks(
+      text::ParseStructure(denoised.clean, decoded.utf8, where, options.structure));
   return result;
 }
 

@@ -27,6 +27,9 @@ struct HeadingPattern {
   /// The heading must look like a line of its own (see HasHeadingShape).
   bool line_only = false;
   bool allow_final_mark = false;
+  /// Splits a chapter whatever rank the document's chapters have (front and back matter: a
+  /// speech split at 一、 still gets its 后记 as a chapter of its own).
+  bool any_rank = false;
 };
 
 /// Longest line that can stand alone as a heading, in code points.
@@ -64,7 +67,8 @@ class HeadingMatcher {
   bool user_ = false;
 };
 
-/// The value of a numeral as headings write it: Arabic (12), Chinese (十二, 一百零五, 二〇一九)
+/// The value of a numeral as headings write it: Arabic (12), Chinese (十二, 一百零五, 二〇一九,
+/// 一○○)
 /// or financial (壹拾贰). nullopt when `numeral` is not one.
 std::optional<int> ParseNumeral(std::string_view numeral);
 

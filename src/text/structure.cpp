@@ -83,6 +83,9 @@ struct LineInfo {
   bool accepted = false;
   std::size_t text_offset = 0;  ///< bytes before the spoken text: a Markdown "## ", at any level
   bool item = false;            ///< starts with a list or quote marker
+  bool indented = false;        ///< white space before the text in the input (　　, spaces, tab)
+  std::size_t columns = 0;      ///< display width in the input: indentation and text, CJK as 2
+  bool joins_next = false;      ///< hard-wrapped: the next line continues this one's paragraph
   bool empty() const { return begin == end; }
 };
 
@@ -159,6 +162,87 @@ bool UsesBlankLineParagraphs(const std::vector<LineInfo>& lines, std::string_vie
     if (!Contains(kLineEndMarks, last) && !core::IsCloser(last)) ++wrapped;
   }
   return blank_between && wrapped * 2 > joined;
+}
+
+int Columns(char32_t c) { return IsWide(c) ? 2 : 1; }
+
+// Indentation and display width of each line, measured in the decoded input: cleanup trimmed
+// the indentation, which marks where paragraphs start in hard-wrapped text.
+void MeasureLines(std::vector<LineInfo>& lines, const CleanText& clean, std::string_view decoded) {
+  const std::string_view text = clean.text;
+  for (LineInfo& line : lines) {
+    if (line.empty()) continue;
+    const std::size_t source = clean.source_offsets[line.begin];
+    std::size_t start = source;
+    while (start > 0 && decoded[start - 1] != '\n' && decoded[start - 1] != '\r') --start;
+    line.indented = start < source;
+    std::size_t columns = 0;
+    for (std::size_t pos = start; pos < source;) {
+      const char32_t c = core::NextCodePoint(decoded, pos);
+      columns += c == '\t' ? 4 : static_cast<std::size_t>(Columns(c));
+    }
+    for (std::size_t pos = line.begin; pos < line.end;) {
+      columns += static_cast<std::size_t>(Columns(core::NextCodePoint(text, pos)));
+    }
+    line.columns = columns;
+  }
+}
+
+// Hard wrapping without blank lines between paragraphs: most lines end at one width (the mode
+// of the line widths, at least kMinWrapColumns), and hardly any line is wider. A line "full" to
+// that width continues in the next line; so does, when paragraphs are marked by indentation, a
+// line followed by an unindented one unless it ends a sentence. Short lines that end in
+// punctuation (verse, song lyrics, dialogue) stay lines of their own.
+constexpr std::size_t kMinWrapColumns = 20;
+
+void DetectHardWrapping(std::vector<LineInfo>& lines, std::string_view text) {
+  std::map<std::size_t, std::size_t> widths;
+  std::size_t counted = 0;
+  std::size_t indented = 0;
+  for (const LineInfo& line : lines) {
+    if (line.empty() || line.heading) continue;
+    ++counted;
+    if (line.indented) ++indented;
+    if (line.columns >= kMinWrapColumns) ++widths[line.columns];
+  }
+  if (counted < 8 || widths.empty()) return;
+  // The wrap width: the widest of the two most common widths (a width one column short is
+  // common when a wide character did not fit).
+  std::size_t mode = 0;
+  std::size_t mode_count = 0;
+  for (const auto& [width, count] : widths) {
+    if (count >= mode_count) {
+      mode = width;
+      mode_count = count;
+    }
+  }
+  if (widths.contains(mode + 1) && widths[mode + 1] * 3 >= mode_count) ++mode;
+  const std::size_t tolerance = std::max<std::size_t>(2, mode / 10);
+  std::size_t full = 0;
+  std::size_t wider = 0;
+  for (const auto& [width, count] : widths) {
+    if (width + tolerance >= mode && width <= mode) full += count;
+    if (width > mode + 2) wider += count;
+  }
+  if (full < 5 || full * 10 < counted * 3 || wider * 20 > counted) return;
+  const bool indent_marks_paragraphs = indented * 20 >= counted && indented * 10 <= counted * 7;
+
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    const LineInfo& line = lines[i];
+    const LineInfo& next = lines[i + 1];
+    if (line.empty() || next.empty() || line.heading || next.heading || next.item) continue;
+    const char32_t last = LastCodePoint(text.substr(line.begin, line.end - line.begin));
+    const bool narrow_end = !IsWide(last);
+    // Latin text wraps at spaces, so a full line can be much shorter than the width; a line of
+    // Han is full when not one more character fits.
+    const bool is_full = line.columns + (narrow_end ? mode / 3 : 2) >= mode;
+    const bool ends_sentence = Contains(kLineEndMarks, last) || core::IsCloser(last);
+    if (indent_marks_paragraphs) {
+      lines[i].joins_next = !next.indented && (is_full || !ends_sentence);
+    } else {
+      lines[i].joins_next = is_full;
+    }
+  }
 }
 
 /// A paragraph's cleaned text and, per byte, its offset in the decoded input.
@@ -351,6 +435,19 @@ struct BuiltParagraph {
 
 }  // namespace
 
+std::vector<std::pair<std::size_t, std::size_t>> SplitSentences(std::string_view paragraph) {
+  thread_local SentenceSplitter splitter;
+  return splitter.Split(paragraph);
+}
+
+std::string ChapterTitle(std::string_view sentence) { return ShortTitle(sentence); }
+
+std::string WithoutTrailingMarks(std::string_view text) {
+  return StripTrailingMarks(std::string(text));
+}
+
+bool HasSpeakableText(std::string_view text) { return IsSpeakable(text); }
+
 core::Document ParseStructure(const CleanText& clean, std::string_view decoded,
                               std::string_view where, const StructureOptions& options) {
   const std::string_view text = clean.text;
@@ -403,19 +500,26 @@ core::Document ParseStructure(const CleanText& clean, std::string_view decoded,
 
   int chapter_rank = std::numeric_limits<int>::max();
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].heading && !(has_title && i == first_index)) {
+    if (lines[i].heading && !lines[i].heading->pattern->any_rank &&
+        !(has_title && i == first_index)) {
       chapter_rank = std::min(chapter_rank, lines[i].heading->rank);
     }
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].heading && lines[i].heading->rank != chapter_rank &&
-        !(has_title && i == first_index)) {
+        !lines[i].heading->pattern->any_rank && !(has_title && i == first_index)) {
       lines[i].heading.reset();
       lines[i].accepted = false;
     }
   }
 
   const bool blank_line_mode = UsesBlankLineParagraphs(lines, text);
+  if (!blank_line_mode) {
+    MeasureLines(lines, clean, decoded);
+    DetectHardWrapping(lines, text);
+    // A first line that wraps into the next is prose, not a title.
+    if (has_title && lines[first_index].joins_next) has_title = false;
+  }
   if (has_title && blank_line_mode && first_index + 1 < lines.size() &&
       !lines[first_index + 1].empty()) {
     has_title = false;
@@ -436,7 +540,8 @@ core::Document ParseStructure(const CleanText& clean, std::string_view decoded,
       }
       const bool is_title = has_title && i == first_index;
       const bool is_heading = !is_title && line.heading.has_value();
-      if (!blank_line_mode || is_title || is_heading || line.item) close();
+      const bool continues = blank_line_mode || (i > 0 && lines[i - 1].joins_next);
+      if (!continues || is_title || is_heading || line.item) close();
       current.lines.push_back(i);
       current.title = current.title || is_title;
       current.heading = current.heading || is_heading;

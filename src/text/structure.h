@@ -2,6 +2,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/document.h"
 #include "text/cleanup.h"
@@ -42,5 +44,20 @@ struct StructureOptions {
 /// core::Error(kUsage) for an invalid chapter pattern (see HeadingMatcher).
 core::Document ParseStructure(const CleanText& clean, std::string_view decoded,
                               std::string_view where, const StructureOptions& options = {});
+
+/// Sentences of one paragraph's cleaned text, as [begin, end) byte ranges: ICU's zh sentence
+/// break with the corrections ParseStructure makes (quotes and brackets, punctuation-only
+/// pieces). Used by the markup readers, which find paragraphs from their markup.
+std::vector<std::pair<std::size_t, std::size_t>> SplitSentences(std::string_view paragraph);
+
+/// A chapter title from its heading or first sentence: final punctuation removed, and a long one
+/// cut at a clause mark or after 40 code points with "…".
+std::string ChapterTitle(std::string_view sentence);
+
+/// `text` without the punctuation at its end (a document title).
+std::string WithoutTrailingMarks(std::string_view text);
+
+/// True when `text` has a letter, digit or Han character: something to say.
+bool HasSpeakableText(std::string_view text);
 
 }  // namespace langdu::text

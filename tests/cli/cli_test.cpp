@@ -304,6 +304,49 @@ TEST(Cli, EveryTextCommandTakesAnInputFormat) {
   EXPECT_NE(outline.out.find("format: text\n"), std::string::npos) << outline.out;
 }
 
+TEST(Cli, OutlineOfAScrapedNovelCountsWhatItSkipped) {
+  const auto result = RunLangdu("outline " + Sample("tests/data/structure/lighthouse-scraped.txt"));
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out,
+            "title: 灯塔守望人\n"
+            "format: text\n"
+            "encoding: UTF-8\n"
+            "skipped: 9 lines (1 chapter-end, 1 plea, 1 site, 4 toc, 1 update-time, 1 word-count)\n"
+            "chapters: 5\n"
+            "1. 出版说明 (3 paragraphs, 64 characters)\n"
+            "2. 第一回 海上来信 (4 paragraphs, 228 characters)\n"
+            "3. 第二回 雾夜 (4 paragraphs, 194 characters)\n"
+            "4. 第三回 归航 (4 paragraphs, 160 characters)\n"
+            "5. 后记 (2 paragraphs, 52 characters)\n");
+  const auto verbose =
+      RunLangdu("outline --verbose " + Sample("tests/data/structure/lighthouse-scraped.txt"));
+  EXPECT_NE(verbose.out.find("  line 26, plea: 求月票！各位书友的月票是我更新的动力！\n"),
+            std::string::npos)
+      << verbose.out;
+  EXPECT_NE(verbose.out.find("  line 2, toc: 目录\n"), std::string::npos) << verbose.out;
+}
+
+TEST(Cli, OutlineOfTheMarkdownSample) {
+  const auto result = RunLangdu("outline " + Sample("samples/tea-garden.md"));
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out,
+            "title: 山间茶园访问记\n"
+            "author: 林小满\n"
+            "format: markdown\n"
+            "encoding: UTF-8\n"
+            "chapters: 4\n"
+            "1. 山间茶园访问记 (2 paragraphs, 43 characters)\n"
+            "2. 上山 (6 paragraphs, 70 characters)\n"
+            "3. 采茶 (6 paragraphs, 90 characters)\n"
+            "4. 制茶 (4 paragraphs, 80 characters)\n");
+  // Read as plain text, the same file has no chapters but its title and speaks its markup.
+  const auto as_text = RunLangdu("normalize --input-format text " + Sample("samples/tea-garden.md"));
+  EXPECT_NE(as_text.out.find("photos点example点com"), std::string::npos) << as_text.out;
+  const auto normalized = RunLangdu("normalize " + Sample("samples/tea-garden.md"));
+  EXPECT_EQ(normalized.out.find("example"), std::string::npos) << normalized.out;
+  EXPECT_EQ(normalized.out.find("```"), std::string::npos) << normalized.out;
+}
+
 TEST(Cli, NormalizeReadsAFileInItsOwnEncoding) {
   TempDir in;
   // "我们共3人参加了这次会议。" in GBK
@@ -318,6 +361,14 @@ TEST(Cli, PinyinAlignGivesOneTokenPerCodePoint) {
   const auto result = RunLangdu("pinyin --align", "银行 行长，A\n");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out, "yin2 hang2 _ hang2 zhang3 ， A\n");
+}
+
+TEST(Cli, PinyinShowsWhatNarrateSays) {
+  const auto result = RunLangdu("pinyin", "涨了20.27元\n");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out, "zhang3 le5 er4-shi2-dian3 er4-qi1 yuan2\n");
+  const auto as_written = RunLangdu("pinyin --no-normalize", "涨了20.27元\n");
+  EXPECT_EQ(as_written.out, "zhang3 le5 20.27 yuan2\n");
 }
 
 TEST(Cli, PinyinSaysWhereAUserLexiconIsWrong) {

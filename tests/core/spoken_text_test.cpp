@@ -22,5 +22,15 @@ TEST(SpokenText, MapsAroundARewrite) {
   EXPECT_EQ(text.SourceOffset(9), 7u);
 }
 
+TEST(SpokenText, AnEndBeforeARewriteDoesNotTakeItIn) {
+  // "在德国，16世纪": a clause ending after "，" ends where "十六" starts; the next clause starts
+  // there. Both map to the source's "16" start, so captions show "16" once.
+  SpokenText text{"国，16世", "国，十六世", {Rewrite{6, 8, 6, 12, "cardinal"}}};
+  EXPECT_EQ(text.SourceOffset(6, /*at_end=*/true), 6u);
+  EXPECT_EQ(text.SourceOffset(6), 6u);
+  EXPECT_EQ(text.SourceOffset(12, /*at_end=*/true), 8u);
+  EXPECT_EQ(text.SourceOffset(15, /*at_end=*/true), 11u);
+}
+
 }  // namespace
 }  // namespace langdu::core

@@ -56,6 +56,17 @@ TEST(InputReader, ReadsPlainTextIntoADocument) {
   EXPECT_EQ(result.document.chapters[1].title, "第二章 黄昏");
 }
 
+TEST(InputReader, AutoReadsEachFormatByItsExtension) {
+  EXPECT_EQ(Read("a.md", "# 甲\n\n正文。\n\n# 乙\n\n正文。", ReadOptions{}).format,
+            InputFormat::kMarkdown);
+  EXPECT_EQ(Read("a.html", "<p>正文。</p>", ReadOptions{}).format, InputFormat::kHtml);
+  EXPECT_EQ(Read("<stdin>", "<!DOCTYPE html><p>正文。</p>", ReadOptions{}).format,
+            InputFormat::kHtml);
+  ReadOptions text;
+  text.format = InputFormat::kText;
+  EXPECT_EQ(Read("a.html", "<p>正文。</p>", text).format, InputFormat::kText);
+}
+
 TEST(InputReader, EmptyInputHasNothingToSay) {
   try {
     Read("<stdin>", " \n\n", ReadOptions{});

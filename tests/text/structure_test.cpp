@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -11,6 +12,7 @@
 #include "core/error.h"
 #include "text/chapter_patterns.h"
 #include "text/cleanup.h"
+#include "core/utf8.h"
 
 namespace langdu::text {
 namespace {
@@ -136,6 +138,26 @@ const OutlineCase kOutlines[] = {
      "这是一行很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长的文字没有标点\n下一"
      "行。",
      " || 这是一行很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长的文字没… (2)"},
+    {"PrefixedHeadings", "正文 第一回 风起青萍\n正文。\n正文 第二回 云开月明\n正文。",
+     " || 第一回 风起青萍 (2) | 第二回 云开月明 (2)"},
+    {"VolumePrefixedHeadings", "正文卷 第一章 出山\n正文。\n正文卷 第二章 下山\n正文。",
+     " || 第一章 出山 (2) | 第二章 下山 (2)"},
+    {"BracketedHeadings", "【第一章】出发\n正文。\n【第二章】到达\n正文。",
+     " || 【第一章】出发 (2) | 【第二章】到达 (2)"},
+    {"CircleZeroNumerals", "第九十九回 甲\n正文。\n第一〇〇回 乙\n正文。\n第一○一回 丙\n正文。",
+     " || 第九十九回 甲 (2) | 第一〇〇回 乙 (2) | 第一○一回 丙 (2)"},
+    {"FullWidthDigits", "第１章 开始\n正文。\n第２章 结束\n正文。",
+     " || 第1章 开始 (2) | 第2章 结束 (2)"},
+    {"MoreUnits", "第一讲\n甲。\n第二课\n乙。\n第三则\n丙。\n第四折\n丁。\n第五幕\n戊。",
+     " || 第一讲 (2) | 第二课 (2) | 第三则 (2) | 第四折 (2) | 第五幕 (2)"},
+    {"MoreSeparators", "第一回·初见\n正文。\n第二回｜重逢\n正文。\n第三回_别离\n正文。",
+     " || 第一回·初见 (2) | 第二回|重逢 (2) | 第三回_别离 (2)"},
+    {"PublishersFrontMatter", "出版说明\n甲。\n重印前记\n乙。\n第一章 开始\n丙。\n译后记\n丁。",
+     " || 出版说明 (2) | 重印前记 (2) | 第一章 开始 (2) | 译后记 (2)"},
+    {"ExtrasAndNumberedPrefaces", "序一\n甲。\n序二\n乙。\n第一章 开始\n丙。\n番外一 旧事\n丁。",
+     " || 序一 (2) | 序二 (2) | 第一章 开始 (2) | 番外一 旧事 (2)"},
+    {"BackMatterAtAnyRank", "一、甲\n正文。\n二、乙\n正文。\n后记\n写在后面。",
+     " || 一、甲 (2) | 二、乙 (2) | 后记 (2)"},
     {"LongOpeningSentenceCutAtClause",
      "我们今天在这里开会，主要是为了讨论明年的工作安排以及人员调整等等一系列非常重要的问题。",
      " || 我们今天在这里开会 (1)"},
@@ -161,7 +183,9 @@ INSTANTIATE_TEST_SUITE_P(Table, StructureLookAlike,
                                          "第一名是小明，第二名是小红。", "第一部手机是诺基亚。",
                                          "第三节课我们上数学。", "一、二、三、四，报数！",
                                          "前言不搭后语。", "序号要写对。", "后记得带伞。",
-                                         "卷一卷就好了。", "#话题# 今天天气", "第一，"));
+                                         "卷一卷就好了。", "#话题# 今天天气", "第一，",
+                                         "第一课我就迟到了。", "正文写完了。", "跋山涉水。",
+                                         "序言写得太长，没人读。"));
 
 TEST(Structure, OutlinesTheSeedSpeech) {
   const core::Document document = Parse(Seed());
@@ -404,6 +428,92 @@ TEST(ChapterPatterns, ReadsHeadingNumbers) {
 TEST(ChapterPatterns, TableRowsAllCompile) {
   EXPECT_NO_THROW(HeadingMatcher());
   EXPECT_FALSE(HeadingPatterns().empty());
+}
+
+std::string Fixture(const std::string& name) {
+  std::ifstream in(std::filesystem::path(LANGDU_SOURCE_DIR) / "tests/data/structure" / name,
+                   std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+std::size_t WidthOf(char32_t c) { return core::IsHan(c) || c >= 0x3000 ? 2 : 1; }
+
+// Cuts every line of `text` after `columns` display columns (Han as 2), as e-texts are cut;
+// each line keeps its indentation on its first piece only.
+std::string HardWrap(std::string_view text, std::size_t columns) {
+  std::string out;
+  std::size_t width = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t c = core::NextCodePoint(text, pos);
+    if (c == '\n') {
+      out += '\n';
+      width = 0;
+      continue;
+    }
+    if (width + WidthOf(c) > columns) {
+      out += '\n';
+      width = 0;
+    }
+    out += text.substr(start, pos - start);
+    width += WidthOf(c);
+  }
+  return out;
+}
+
+std::size_t ParagraphCount(const core::Document& document) {
+  std::size_t count = 0;
+  for (const core::Chapter& chapter : document.chapters) count += chapter.paragraphs.size();
+  return count;
+}
+
+TEST(StructureWrapping, IndentedHardWrappedTextHasOneParagraphPerIndentation) {
+  const std::string text = HardWrap(Fixture("river-town.txt"), 40);
+  ASSERT_GT(std::count(text.begin(), text.end(), '\n'), 40);
+  const core::Document document = Parse(text);
+  EXPECT_EQ(document.title, "河边小镇");
+  EXPECT_EQ(ParagraphCount(document), 9u);  // the title and 8 paragraphs
+  EXPECT_EQ(document.chapters[0].paragraphs[1].sentences[0].text,
+            "清晨的雾还没有散，老周就推着他的豆腐车出了门。");
+}
+
+TEST(StructureWrapping, UnindentedHardWrappedTextEndsParagraphsAtShortLines) {
+  std::string text = Fixture("river-town.txt");
+  for (std::size_t at = text.find("　　"); at != std::string::npos; at = text.find("　　")) {
+    text.erase(at, std::string_view("　　").size());
+  }
+  const core::Document document = Parse(HardWrap(text, 60));
+  EXPECT_EQ(ParagraphCount(document), 9u);
+}
+
+TEST(StructureWrapping, VerseLinesStayLines) {
+  const std::string text =
+      HardWrap(Fixture("river-town.txt"), 40) + HardWrap(Fixture("river-town-verse.txt"), 40);
+  const core::Document document = Parse(text);
+  const std::vector<core::Paragraph>& paragraphs = document.chapters.back().paragraphs;
+  ASSERT_EQ(ParagraphCount(document), 9u + 6u);
+  EXPECT_EQ(paragraphs[paragraphs.size() - 5].sentences[0].text, "桥头有辆豆腐车，");
+  EXPECT_EQ(paragraphs[paragraphs.size() - 2].sentences[0].text, "太阳就起来了。");
+}
+
+TEST(StructureWrapping, WrappedLatinWordsGetOneSpace) {
+  std::string text;
+  for (int i = 0; i < 10; ++i) {
+    text += "  The river runs through the town and\nsplits it into two halves, north and\n"
+            "south, old and new, slow and fast.\n";
+  }
+  const core::Document document = Parse(text);
+  ASSERT_EQ(ParagraphCount(document), 10u);
+  EXPECT_EQ(document.chapters[0].paragraphs[0].sentences[0].text,
+            "The river runs through the town and splits it into two halves, north and south, "
+            "old and new, slow and fast.");
+}
+
+TEST(StructureWrapping, TextWithOneParagraphPerLineIsNotJoined) {
+  const core::Document document = Parse(Fixture("river-town.txt"));
+  EXPECT_EQ(ParagraphCount(document), 9u);
 }
 
 }  // namespace

@@ -80,6 +80,13 @@ std::optional<Match> Slash(const Context& ctx, std::size_t pos) {
   return std::nullopt;
 }
 
+// Chinese numerals a ○ can stand between as a zero digit: 二○一九, 一○○, 三百○五.
+constexpr std::u32string_view kChineseDigits = U"〇零一二两三四五六七八九十百千万亿";
+
+bool IsChineseDigit(char32_t c) {
+  return c != 0 && kChineseDigits.find(c) != std::u32string_view::npos;
+}
+
 bool IsPlaceholderMark(char32_t c) {
   return std::find(std::begin(kPlaceholderMarks), std::end(kPlaceholderMarks), c) !=
          std::end(kPlaceholderMarks);
@@ -127,6 +134,19 @@ std::optional<Match> MatchPlaceholder(const Context& ctx, std::size_t pos) {
     return std::nullopt;
   }
   std::size_t end = pos;
+  if (ctx.At(pos) == U'○' &&
+      ((pos > 0 && IsChineseDigit(ctx.At(pos - 1))) || IsChineseDigit(ctx.At(pos + 1)))) {
+    // Inside a numeral ○ is a zero written with the wrong character: 二○一九年 is 二〇一九年.
+    while (ctx.At(end) == U'○') ++end;
+    const bool numeral =
+        (pos > 0 && IsChineseDigit(ctx.At(pos - 1))) || IsChineseDigit(ctx.At(end));
+    if (numeral) {
+      std::string spoken;
+      for (std::size_t k = pos; k < end; ++k) spoken += "〇";
+      return Match{end, std::move(spoken), "zero-digit"};
+    }
+    end = pos;
+  }
   while (end < ctx.size() && ctx.At(end) == ctx.At(pos) && end - pos < 4) ++end;
   if (ctx.IsLatin(end) || ctx.IsDigit(end) || ctx.At(end) == ctx.At(pos)) return std::nullopt;
   const bool near_han = ctx.IsHan(end) || (pos > 0 && ctx.IsHan(pos - 1));
