@@ -21,7 +21,7 @@ int ExitCode(ErrorKind kind) {
     case ErrorKind::kData:
       return 9;
     case ErrorKind::kDevice:
-      return 10;
+      return 11;
     case ErrorKind::kInterrupted:
       return 130;
     case ErrorKind::kInternal:

@@ -15,7 +15,7 @@ enum class ErrorKind {
   kOutput,       ///< output exists, or cannot be written (exit 7)
   kEngine,       ///< the speech engine failed (exit 8)
   kData,         ///< a data file (voice, lexicon, dictionary) is invalid (exit 9)
-  kDevice,       ///< the sound device cannot be opened or fails (exit 10)
+  kDevice,       ///< the sound device cannot be opened or fails (exit 11)
   kInterrupted,  ///< stopped by a signal (exit 130)
   kInternal,     ///< a bug in langdu (exit 70)
 };

@@ -79,7 +79,7 @@ TEST(PlayCliSlow, AMissingSoundDeviceSuggestsTheNullDevice) {
   const auto result = RunCommand(
       StateEnv(state) + Quote(LANGDU_BINARY) + " play --device no-such-device " + Sample(kSeed),
       "q\n");
-  EXPECT_EQ(result.exit_code, 10);
+  EXPECT_EQ(result.exit_code, 11);
   EXPECT_EQ(result.out, "");
   EXPECT_EQ(result.err,
             "langdu: error: --device no-such-device: cannot open the sound device: No such file "
