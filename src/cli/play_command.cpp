@@ -169,6 +169,12 @@ CLI::App* AddPlayCommand(CLI::App& app) {
                       "Speaking rate, words per minute (" + synth::kRateWpm.ToString() + ")");
   AddInputOptions(*command, options->read);
   AddChapterOptions(*command, options->read);
+  std::string keys = "Keys (one per line when standard input is not a terminal):";
+  for (const play::KeyBinding& binding : play::KeyBindings()) {
+    keys += std::string("\n  ") + (binding.key == ' ' ? "space" : std::string(1, binding.key)) +
+            "  " + binding.help;
+  }
+  command->footer(keys);
   command->callback([options] { Run(*options); });
   return command;
 }
