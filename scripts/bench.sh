@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Times langdu narrating the seed speech against the by-hand baselines of issue 14, in one run on
-# this machine, and reports medians (then the talking book's formats, `langdu play`'s time to
-# first sound, and the stage benchmarks):
+# this machine, and reports medians:
 #   chaptered MP3   vs  espeak-ng -v cmn-latn-pinyin -f seed -w x.wav, then ffmpeg libmp3lame -q:a 4
 #   chaptered WAV   vs  espeak-ng … -w x.wav alone
 #   chaptered Opus  vs  espeak-ng … -w x.wav, then ffmpeg libopus -b:a 32k
 # then the speed-up of synthesis from -j 1 to -j 2 (WAV, whose encoding costs next to nothing),
-# peak memory (RSS) per process and in total, where the time goes, and the stage benchmarks.
+# peak memory (RSS) per process and in total, where the time goes, `langdu play`'s time to first
+# sound, the talking book's formats (EPUB over MP3, M4B against ffmpeg -c:a aac), and the stage
+# benchmarks.
 # Runs alternate (baseline, langdu, baseline, ...) so that load from other work hits both alike.
 # The by-hand baselines are timed step by step in each round: espeak-ng once, then each ffmpeg
 # encode of its WAV; a baseline is the sum of its steps in that round.
@@ -168,29 +169,9 @@ LANGDU_BENCH_SPEECH=$speech build/bench/langdu_bench --benchmark_format=csv \
         total / rate
     }'
 
-# The talking book (issue 11): --format epub against the MP3 run it extends, and --format m4b
-# against FFmpeg's own AAC encoder on the same audio (one WAV of the book), alternating.
-"$langdu" narrate -q --format wav --single "${jobs_option[@]}" "$seed" -o "$work/book" >/dev/null
-book_wav=$(ls "$work"/book/*.wav)
-declare -a tb_mp3_t tb_epub_t tb_m4b_t tb_aac_t
-for ((i = 0; i < repeats; i++)); do
-  tb_mp3_t+=("$(narrate mp3 "${jobs_option[@]}")")
-  tb_epub_t+=("$(narrate epub "${jobs_option[@]}")")
-  tb_m4b_t+=("$(narrate m4b "${jobs_option[@]}")")
-  tb_aac_t+=("$(timed ffmpeg -nostdin -loglevel error -y -i "$book_wav" -c:a aac -b:a 48k \
-    "$work/ffmpeg.m4a")")
-done
-first_of() { printf '%s\n' "$@" | median; }
-echo
-echo "talking book:"
-echo "  epub $(first_of "${tb_epub_t[@]}") s vs mp3 $(first_of "${tb_mp3_t[@]}") s:" \
-  "$(awk -v a="$(first_of "${tb_epub_t[@]}")" -v b="$(first_of "${tb_mp3_t[@]}")" \
-    'BEGIN { printf "%+.1f %%", (a / b - 1) * 100 }') over the MP3 run"
-echo "  m4b (chaptered) $(first_of "${tb_m4b_t[@]}") s; ffmpeg -c:a aac -b:a 48k on the book's" \
-  "WAV alone: $(first_of "${tb_aac_t[@]}") s"
-
-# `langdu play` (issue 12): time to first sound on a text, from the start of the process to its
-# first line, printed as the first sentence's samples go to the device (--device null).
+# Time to first sound of `langdu play` on a text: from the start of the process to its first
+# line, which it prints as the first sentence's samples go to the device (here --device null).
+# The process is then told to quit.
 now() { date +%s.%N; }
 first_sound() {
   local start
@@ -203,9 +184,30 @@ echo
 for text in "$seed" samples/three-chapters.txt; do
   times=()
   for ((i = 0; i < repeats; i++)); do times+=("$(first_sound "$text")"); done
-  echo "  play: first sound, $(basename "$text" .txt): $(printf '%s\n' "${times[@]}" | median) s" \
-    "(runs: ${times[*]})"
+  printf '%-34s %s s   (runs: %s)\n' "play: first sound, $(basename "$text" .txt)" \
+    "$(printf '%s\n' "${times[@]}" | median)" "${times[*]}"
 done
+
+# The talking book (issue 11): --format epub against the MP3 run it extends, and --format m4b
+# against FFmpeg's own AAC encoder on the same audio (one WAV of the book), alternating.
+"$langdu" narrate -q --format wav --single "${jobs_option[@]}" "$seed" -o "$work/book" >/dev/null
+book_wav=$(ls "$work"/book/*.wav)
+declare -a tb_mp3_t tb_epub_t tb_m4b_t tb_aac_t
+for ((i = 0; i < repeats; i++)); do
+  tb_mp3_t+=("$(narrate mp3 "${jobs_option[@]}")")
+  tb_epub_t+=("$(narrate epub "${jobs_option[@]}")")
+  tb_m4b_t+=("$(narrate m4b "${jobs_option[@]}")")
+  tb_aac_t+=("$(timed ffmpeg -nostdin -loglevel error -y -i "$book_wav" -c:a aac -b:a 48k \
+    "$work/ffmpeg.m4a")")
+done
+wall_median() { printf '%s\n' "$@" | median; }
+echo
+echo "talking book:"
+echo "  epub $(wall_median "${tb_epub_t[@]}") s vs mp3 $(wall_median "${tb_mp3_t[@]}") s:" \
+  "$(awk -v a="$(wall_median "${tb_epub_t[@]}")" -v b="$(wall_median "${tb_mp3_t[@]}")" \
+    'BEGIN { printf "%+.1f %%", (a / b - 1) * 100 }') over the MP3 run"
+echo "  m4b (chaptered) $(wall_median "${tb_m4b_t[@]}") s; ffmpeg -c:a aac -b:a 48k on the" \
+  "book's WAV alone: $(wall_median "${tb_aac_t[@]}") s"
 
 # Stage throughput without the engine (Google Benchmark).
 echo
