@@ -19,7 +19,8 @@ Output, all little-endian (the layout src/pronounce/polyphone_model.cpp reads):
           classes C
       u32 index of <UNK>, BOS, EOS
       u32 number of character pairs P (V minus <PAD> and <UNK>)
-      u64 FNV-1a 64 of every byte after the header
+      u64 FNV-1a 64 of the file with these 8 bytes left out (the header before them, the zero
+          padding and everything after the header)
       zero padding to 64 bytes
     u32 pairs[P][2]      (code point, input index), sorted by code point
     char classes[C][8]   tone-numbered pinyin, NUL-padded, u-umlaut written 'v' (lv4, nve4)
@@ -94,8 +95,7 @@ def transpose(values, rows, cols):
     return out
 
 
-def fnv1a64(data):
-    h = 0xcbf29ce484222325
+def fnv1a64(data, h=0xcbf29ce484222325):
     for b in data:
         h ^= b
         h = (h * 0x100000001b3) & 0xffffffffffffffff
@@ -161,7 +161,9 @@ def main():
 
     header = MAGIC + struct.pack('<9I', VERSION, vocab, embed, hidden, dense, classes,
                                  char2idx['<UNK>'], char2idx['시'], char2idx['끝'])
-    header += struct.pack('<IQ', len(pairs), fnv1a64(payload))
+    header += struct.pack('<I', len(pairs))
+    checksum = fnv1a64(payload, fnv1a64(b'\0' * (HEADER_SIZE - len(header) - 8), fnv1a64(header)))
+    header += struct.pack('<Q', checksum)
     header = header.ljust(HEADER_SIZE, b'\0')
     with open(output, 'wb') as out:
         out.write(header)

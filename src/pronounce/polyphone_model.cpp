@@ -25,6 +25,7 @@ constexpr std::uint32_t kDense = 32;
 constexpr char kMagic[8] = {'L', 'D', 'G', '2', 'P', 'M', '\0', '\1'};
 constexpr std::uint32_t kVersion = 1;
 constexpr std::size_t kHeaderSize = 64;
+constexpr std::size_t kChecksumOffset = 48;
 constexpr std::size_t kClassNameSize = 8;
 
 struct Header {
@@ -52,8 +53,7 @@ Header ReadHeader(std::string_view bytes) {
   return h;
 }
 
-std::uint64_t Fnv1a64(std::string_view bytes) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
+std::uint64_t Fnv1a64(std::string_view bytes, std::uint64_t hash = 0xcbf29ce484222325ULL) {
   for (const char byte : bytes) {
     hash ^= static_cast<unsigned char>(byte);
     hash *= 0x100000001b3ULL;
@@ -91,7 +91,10 @@ void Check(const Header& h, std::string_view bytes, std::string_view where) {
     Corrupt(where, "polyphone model has " + std::to_string(bytes.size()) + " bytes, expected " +
                        std::to_string(expected));
   }
-  if (Fnv1a64(bytes.substr(kHeaderSize)) != h.checksum) {
+  // The checksum covers the whole file but its own 8 bytes (at kChecksumOffset).
+  const std::uint64_t sum =
+      Fnv1a64(bytes.substr(kChecksumOffset + 8), Fnv1a64(bytes.substr(0, kChecksumOffset)));
+  if (sum != h.checksum) {
     Corrupt(where, "polyphone model checksum mismatch (the file is corrupt)");
   }
 }

@@ -110,6 +110,9 @@ TEST(PolyphoneModel, RejectsCorruptFiles) {
   std::string flipped = good;
   flipped[good.size() / 2] ^= 0x10;
   EXPECT_EQ(LoadError(flipped), "m.bin: polyphone model checksum mismatch (the file is corrupt)");
+  std::string header = good;
+  header[60] ^= 0x01;  // the header's padding is covered too
+  EXPECT_EQ(LoadError(header), "m.bin: polyphone model checksum mismatch (the file is corrupt)");
 }
 
 TEST(PolyphoneModel, PronouncerWithoutTheModelFileStopsNamingIt) {
