@@ -138,6 +138,38 @@ INSTANTIATE_TEST_SUITE_P(Formats, EncoderTest,
                                            Format::kOpus),
                          [](const auto& info) { return std::string(Extension(info.param)); });
 
+TEST(Encoder, Mp3AtABitrateIsConstant) {
+  testing::TempDir dir;
+  const auto path =
+      EncodeTone(dir, ResolveEncoder(Format::kMp3, 22050, std::nullopt, 64, std::nullopt), 3.0);
+  const nlohmann::json probe = Ffprobe(path);
+  EXPECT_EQ(probe["streams"][0]["bit_rate"], "64000") << probe.dump();
+}
+
+// The same samples and tags give the same bytes (libopusenc would draw the Ogg serial number from
+// rand()), and the speed settings reach the codec: they change the bytes.
+TEST(Encoder, SameInputSameBytesAndTheSpeedSettingsCount) {
+  const auto encode = [](const EncoderSettings& settings) {
+    testing::TempDir dir;
+    Tags tags;
+    tags.title = "第一章";
+    return testing::ReadFile(EncodeTone(dir, settings, 3.0, tags));
+  };
+  const auto with = [](Format format, std::optional<int> mp3_speed,
+                       std::optional<int> opus_complexity) {
+    return ResolveEncoder(format, 22050, std::nullopt, std::nullopt, std::nullopt, mp3_speed,
+                          opus_complexity);
+  };
+  EXPECT_EQ(encode(with(Format::kOpus, std::nullopt, 0)),
+            encode(with(Format::kOpus, std::nullopt, 0)));
+  EXPECT_NE(encode(with(Format::kOpus, std::nullopt, 0)),
+            encode(with(Format::kOpus, std::nullopt, 10)));
+  EXPECT_EQ(encode(with(Format::kMp3, 9, std::nullopt)),
+            encode(with(Format::kMp3, 9, std::nullopt)));
+  EXPECT_NE(encode(with(Format::kMp3, 9, std::nullopt)),
+            encode(with(Format::kMp3, 0, std::nullopt)));
+}
+
 TEST(Encoder, UnwritableFolderIsAnOutputError) {
   for (const Format format : {Format::kWav, Format::kMp3, Format::kOpus}) {
     const std::string path = "/nonexistent-folder/x." + std::string(Extension(format));
