@@ -2,12 +2,15 @@
 
 #include <sndfile.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/error.h"
 
 namespace langdu::audio {
 namespace {
+
+constexpr std::size_t kChunkSamples = 8192;
 
 // The one place where libsndfile's status becomes a langdu error.
 core::Error OutputError(const std::filesystem::path& path, SNDFILE* file, const std::string& what) {
@@ -59,9 +62,15 @@ SoundFileEncoder::~SoundFileEncoder() {
 }
 
 void SoundFileEncoder::Write(std::span<const std::int16_t> samples) {
-  const auto count = static_cast<sf_count_t>(samples.size());
-  if (sf_write_short(file_, samples.data(), count) != count) {
-    throw OutputError(path_, file_, "cannot write");
+  // libsndfile hands a write to libvorbis whole, and libvorbis 1.3.7 crashes in
+  // vorbis_analysis_wrote on a few million samples at once: bounded chunks.
+  while (!samples.empty()) {
+    const std::size_t count = std::min(samples.size(), kChunkSamples);
+    const auto frames = static_cast<sf_count_t>(count);
+    if (sf_write_short(file_, samples.data(), frames) != frames) {
+      throw OutputError(path_, file_, "cannot write");
+    }
+    samples = samples.subspan(count);
   }
 }
 
