@@ -5,10 +5,11 @@
 #include <memory>
 #include <string>
 
-#include "core/error.h"
 #include "cli/input_options.h"
 #include "cli/line_input.h"
+#include "core/error.h"
 #include "text/cleanup.h"
+#include "text/inline_marks.h"
 #include "text/tn/explain.h"
 
 namespace langdu::cli {
@@ -37,7 +38,8 @@ void Normalize(const text::tn::Normalizer& normalizer, const std::string& input,
   while (const std::optional<std::string> line = lines.Next()) {
     std::string clean = text::Cleanup(*line).text;
     while (!clean.empty() && clean.back() == '\n') clean.pop_back();
-    Print(normalizer.Normalize(clean), lines.line_number(), explain);
+    const text::MarkedText marked = text::ExtractInlineMarks(clean);
+    Print(normalizer.Normalize(marked.text, marked.marks), lines.line_number(), explain);
     std::cout.flush();
   }
 }
@@ -75,7 +77,8 @@ CLI::App* AddNormalizeCommand(CLI::App& app) {
   auto options = std::make_shared<NormalizeCommandOptions>();
   CLI::App* command = app.add_subcommand(
       "normalize", "print the text as it will be spoken (numbers, dates, money, units, symbols)");
-  command->add_option("file", options->input, "text file (any supported encoding), or - for UTF-8 stdin (default)");
+  command->add_option("file", options->input,
+                      "text file (any supported encoding), or - for UTF-8 stdin (default)");
   command->add_flag("--explain", options->explain,
                     "print each rewrite instead: line:columns, rule, source, spoken");
   AddNormalizeOptions(*command, options->reading);

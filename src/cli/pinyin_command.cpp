@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "core/utf8.h"
 #include "pronounce/pronouncer.h"
+#include "text/inline_marks.h"
 
 namespace langdu::cli {
 namespace {
@@ -69,13 +70,38 @@ void Explain(const std::vector<pronounce::Word>& words, std::ostream& out) {
   }
 }
 
+// The author's inline marks decide first: each character of a marked stretch takes the next
+// syllable of the mark.
+void ApplyForcedReadings(std::string_view text, const std::vector<core::ForcedReading>& readings,
+                         std::vector<pronounce::Word>& words) {
+  for (pronounce::Word& word : words) {
+    if (word.kind != pronounce::WordKind::kHan) continue;
+    std::size_t pos = 0;
+    for (std::size_t i = 0; i < word.syllables.size(); ++i) {
+      const std::size_t offset = word.offset + pos;
+      core::NextCodePoint(word.text, pos);
+      for (const core::ForcedReading& reading : readings) {
+        if (offset < reading.begin || offset >= reading.end) continue;
+        const std::size_t index =
+            core::CodePointCount(text.substr(reading.begin, offset - reading.begin));
+        if (index < reading.syllables.size()) {
+          word.syllables[i] = reading.syllables[index];
+          if (i < word.reasons.size()) word.reasons[i] = "author's mark";
+        }
+      }
+    }
+  }
+}
+
 void Run(const PinyinOptions& options) {
   pronounce::PronounceOptions pronounce_options;
   pronounce_options.user_lexicon = options.lexicon;
   const pronounce::Pronouncer pronouncer(pronounce_options);
   LineInput lines(options.input, options.read);
   while (const std::optional<std::string> line = lines.Next()) {
-    const std::vector<pronounce::Word> words = pronouncer.Words(*line, options.tones);
+    const text::MarkedText marked = text::ExtractInlineMarks(*line);
+    std::vector<pronounce::Word> words = pronouncer.Words(marked.text, options.tones);
+    ApplyForcedReadings(marked.text, marked.marks.readings, words);
     std::cout << Render(words, options.align) << '\n';
     if (options.explain) Explain(words, std::cout);
     std::cout.flush();
@@ -88,7 +114,9 @@ CLI::App* AddPinyinCommand(CLI::App& app) {
   auto options = std::make_shared<PinyinOptions>();
   CLI::App* command = app.add_subcommand(
       "pinyin", "Print the tone-numbered pinyin langdu would say, one line per input line");
-  command->add_option("file", options->input, "text file (any supported encoding), or - for UTF-8 standard input")
+  command
+      ->add_option("file", options->input,
+                   "text file (any supported encoding), or - for UTF-8 standard input")
       ->capture_default_str();
   command->add_flag("--align", options->align,
                     "One token per input code point: the syllable of a Han character, the "

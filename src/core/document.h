@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/author_marks.h"
+
 namespace langdu::core {
 
 /// Where a piece of text stands in the input. Line and column are 1-based (column counts code
@@ -17,11 +19,12 @@ struct SourceSpan {
 };
 
 /// One sentence: `text` is the cleaned text that normalization reads; `source_text` is exactly
-/// what the author wrote (captions and manifests show it).
+/// what the author wrote (captions and manifests show it), less any markup (inline marks, SSML).
 struct Sentence {
   std::string text;
   std::string source_text;
   SourceSpan span;
+  AuthorMarks marks = {};  ///< the author's own readings and pauses, with offsets into `text`
 };
 
 struct Paragraph {

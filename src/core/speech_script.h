@@ -27,8 +27,11 @@ struct SpeechRun {
 struct SpeechClause {
   std::vector<SpeechRun> runs;
   Pause pause_after = Pause::kNone;
-  char engine_mark = '\0';      ///< ASCII mark appended for intonation ('.', ',', '?', '!'), or 0
-  std::string display_text;     ///< the source text of this clause, as captions show it
+  char engine_mark = '\0';   ///< ASCII mark appended for intonation ('.', ',', '?', '!'), or 0
+  std::string display_text;  ///< the source text of this clause, as captions show it
+  /// The author's pause after this clause in ms (an inline mark, SSML <break>); when set (≥ 0)
+  /// it replaces the length the narrator's voice gives `pause_after`.
+  int pause_ms = -1;
 };
 
 /// What exactly will be said for one sentence.

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/author_marks.h"
+
 namespace langdu::core {
 
 /// One rewrite made by text normalization: source bytes [source_begin, source_end) are spoken as
@@ -22,6 +24,9 @@ struct SpokenText {
   std::string source;
   std::string spoken;
   std::vector<Rewrite> rewrites;  ///< sorted by position, non-overlapping
+  /// The author's fixed readings and pauses, with offsets into `spoken`; sorted by position.
+  std::vector<ForcedReading> forced = {};
+  std::vector<AuthorPause> pauses = {};
 
   /// The spoken form of a text that needs no rewrite.
   static SpokenText Verbatim(std::string text);

@@ -1,21 +1,25 @@
 #include "pipeline/render.h"
 
 #include <cstring>
+#include <limits>
 
 #include "core/error.h"
 
 namespace langdu::pipeline {
 
 RenderedSentence UnitRenderer::RenderSentence(const core::Sentence& sentence) const {
-  const core::SpokenText spoken = normalizer_.Normalize(sentence.text);
+  const core::SpokenText spoken = normalizer_.Normalize(sentence.text, sentence.marks);
   const core::SpeechScript script = pronouncer_.Script(spoken);
   RenderedSentence rendered;
   rendered.spoken_text = spoken.spoken;
   rendered.engine_input = core::EngineInput(script);
   rendered.unread = script.unread;
   for (const core::SpeechClause& clause : script.clauses) {
-    rendered.clauses.push_back({clause.display_text, core::EngineInput(clause), clause.pause_after,
-                                synthesizer_.Synthesize(clause)});
+    // A clause with nothing to say is an author's pause alone.
+    rendered.clauses.push_back(
+        {clause.display_text, core::EngineInput(clause), clause.pause_after,
+         clause.runs.empty() ? std::vector<std::int16_t>() : synthesizer_.Synthesize(clause),
+         clause.pause_ms});
   }
   return rendered;
 }
@@ -127,6 +131,7 @@ std::string Serialize(const RenderedUnit& unit) {
       out.String(clause.display_text);
       out.String(clause.engine_input);
       out.U64(static_cast<std::uint64_t>(clause.pause_after));
+      out.U64(static_cast<std::uint64_t>(clause.pause_ms + 1));  // -1 (none) is 0
       out.Samples(clause.samples);
     }
   }
@@ -153,6 +158,11 @@ RenderedUnit Deserialize(std::string_view bytes) {
         throw core::Error(core::ErrorKind::kInternal, "rendered unit: malformed pause");
       }
       clause.pause_after = static_cast<core::Pause>(pause);
+      const std::uint64_t pause_ms = in.U64();
+      if (pause_ms > static_cast<std::uint64_t>(std::numeric_limits<int>::max())) {
+        throw core::Error(core::ErrorKind::kInternal, "rendered unit: malformed pause length");
+      }
+      clause.pause_ms = static_cast<int>(pause_ms) - 1;
       clause.samples = in.Samples();
       sentence.clauses.push_back(std::move(clause));
     }

@@ -20,6 +20,7 @@ struct RenderedClause {
   std::string engine_input;
   core::Pause pause_after = core::Pause::kNone;
   std::vector<std::int16_t> samples;
+  int pause_ms = -1;  ///< the author's pause (core::SpeechClause::pause_ms); -1: none
 };
 
 /// One sentence as normalized, pronounced and synthesized.

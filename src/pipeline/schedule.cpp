@@ -207,7 +207,8 @@ class Scheduler {
         timed.push_back(
             {clause.display_text, SamplesToSeconds(start, rate), SamplesToSeconds(end, rate)});
       }
-      assembler.AddSilence(settings_.voice.PauseMs(clause.pause_after));
+      assembler.AddSilence(clause.pause_ms >= 0 ? clause.pause_ms
+                                                : settings_.voice.PauseMs(clause.pause_after));
     }
     if (sentence_start < 0) sentence_start = sentence_end;
     record.start_s = SamplesToSeconds(sentence_start, rate);

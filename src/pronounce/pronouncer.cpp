@@ -202,6 +202,23 @@ class ClauseBuilder {
     }
   }
 
+  // The author's reading: said as written, whatever the lexicon says.
+  void AddForced(const std::vector<std::string>& syllables) {
+    FlushRun();
+    std::string text;
+    for (const std::string& syllable : syllables) {
+      if (!text.empty()) text += ' ';
+      text += syllable;
+    }
+    if (text.empty()) return;
+    if (!runs_.empty() && runs_.back().language == core::Language::kMandarin) {
+      runs_.back().text += ' ';
+      runs_.back().text += text;
+    } else {
+      runs_.push_back(core::SpeechRun{core::Language::kMandarin, std::move(text), false});
+    }
+  }
+
   core::SpeechClause Finish(core::Pause pause, char mark) {
     FlushRun();
     core::SpeechClause clause;
@@ -514,14 +531,16 @@ core::SpeechScript Pronouncer::Script(const core::SpokenText& text) const {
   ClauseBuilder builder(syllables, script.unread);
   std::size_t clause_begin = 0;
   std::size_t pos = 0;
-  const auto emit = [&](core::Pause pause, char mark, std::size_t end) {
+  const auto emit = [&](core::Pause pause, char mark, std::size_t end, int pause_ms = -1) {
     core::SpeechClause clause = builder.Finish(pause, mark);
+    clause.pause_ms = pause_ms;
     const std::size_t source_begin = text.SourceOffset(clause_begin);
     const std::size_t source_end = text.SourceOffset(end, /*at_end=*/true);
     if (source_end > source_begin) {
       clause.display_text = text.source.substr(source_begin, source_end - source_begin);
     }
-    if (!clause.runs.empty()) {
+    if (!clause.runs.empty() || (script.clauses.empty() && pause_ms >= 0)) {
+      // (A pause of the author's before anything is said is a clause of silence.)
       script.clauses.push_back(std::move(clause));
     } else if (!script.clauses.empty()) {
       // Punctuation with nothing to say before it (a closing quote, "……" after "。"): it belongs
@@ -529,11 +548,30 @@ core::SpeechScript Pronouncer::Script(const core::SpokenText& text) const {
       core::SpeechClause& last = script.clauses.back();
       last.display_text += clause.display_text;
       if (pause != core::Pause::kNone && pause > last.pause_after) last.pause_after = pause;
+      if (pause_ms >= 0) last.pause_ms = pause_ms;
     }
     clause_begin = end;
   };
   std::size_t clause_code_points = 0;
+  auto forced = text.forced.begin();
+  auto author_pause = text.pauses.begin();
   while (pos < spoken.size()) {
+    // The author's pauses and readings decide first.
+    if (author_pause != text.pauses.end() && author_pause->offset <= pos) {
+      emit(core::Pause::kNone, ',', pos, author_pause->pause_ms);
+      clause_code_points = 0;
+      ++author_pause;
+      continue;
+    }
+    if (forced != text.forced.end() && forced->begin <= pos) {
+      if (forced->begin == pos) {
+        builder.AddForced(forced->syllables);
+        clause_code_points += forced->syllables.size();
+        pos = std::max(pos, forced->end);
+      }
+      ++forced;
+      continue;
+    }
     // A clause with no punctuation for a long stretch is cut, so that the engine's output for one
     // call stays small (memory stays flat whatever the input): at a space or a change of script
     // when there is one, else anywhere.
@@ -571,6 +609,9 @@ core::SpeechScript Pronouncer::Script(const core::SpokenText& text) const {
     pos = end;
   }
   if (clause_begin < spoken.size()) emit(core::Pause::kNone, '.', spoken.size());
+  for (; author_pause != text.pauses.end(); ++author_pause) {
+    emit(core::Pause::kNone, '.', spoken.size(), author_pause->pause_ms);
+  }
   return script;
 }
 

@@ -305,6 +305,43 @@ TEST(PronouncerNumerals, BothCircleZerosReadLing) {
   EXPECT_TRUE(script.unread.empty());
   // Not next to a numeral, ○ is a symbol (placeholders are normalization's business).
   EXPECT_EQ(Pinyin("○○同志"), "tong2 zhi4");
+TEST(Pronouncer, ForcedReadingDecidesFirst) {
+  core::SpokenText text = core::SpokenText::Verbatim("他去银行了。");
+  text.forced.push_back(
+      {std::string("他去").size(), std::string("他去银行").size(), {"yin2", "xing2"}});
+  const core::SpeechScript script = Shared().Script(text);
+  ASSERT_EQ(script.clauses.size(), 1u);
+  EXPECT_EQ(core::EngineInput(script.clauses[0]), "ta1 qu4 yin2 xing2 le5.");
+  EXPECT_EQ(script.clauses[0].display_text, "他去银行了。");
+}
+
+TEST(Pronouncer, AuthorPauseEndsTheClauseWithItsLength) {
+  core::SpokenText text = core::SpokenText::Verbatim("同志们今天开会。");
+  text.pauses.push_back({std::string("同志们").size(), 800});
+  const core::SpeechScript script = Shared().Script(text);
+  ASSERT_EQ(script.clauses.size(), 2u);
+  EXPECT_EQ(script.clauses[0].display_text, "同志们");
+  EXPECT_EQ(script.clauses[0].pause_ms, 800);
+  EXPECT_EQ(script.clauses[1].pause_ms, -1);
+  EXPECT_EQ(script.clauses[1].pause_after, core::Pause::kPeriod);
+}
+
+TEST(Pronouncer, AuthorPauseAfterPunctuationReplacesItsPause) {
+  core::SpokenText text = core::SpokenText::Verbatim("好，走。");
+  text.pauses.push_back({std::string("好，").size(), 1200});
+  const core::SpeechScript script = Shared().Script(text);
+  ASSERT_EQ(script.clauses.size(), 2u);
+  EXPECT_EQ(script.clauses[0].pause_after, core::Pause::kComma);
+  EXPECT_EQ(script.clauses[0].pause_ms, 1200);
+}
+
+TEST(Pronouncer, PauseAloneIsAClauseOfSilence) {
+  core::SpokenText text = core::SpokenText::Verbatim("");
+  text.pauses.push_back({0, 300});
+  const core::SpeechScript script = Shared().Script(text);
+  ASSERT_EQ(script.clauses.size(), 1u);
+  EXPECT_TRUE(script.clauses[0].runs.empty());
+  EXPECT_EQ(script.clauses[0].pause_ms, 300);
 }
 
 }  // namespace

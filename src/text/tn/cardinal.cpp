@@ -33,7 +33,7 @@ bool MeasureWordAt(const Context& ctx, std::size_t i) {
 int SignAt(const Context& ctx, std::size_t pos) {
   const char32_t c = ctx.At(pos);
   if (c != U'-' && c != U'−' && c != U'+') return 0;
-  if (!ctx.IsDigit(pos + 1)) return 0;
+  if (!ctx.IsDigit(pos + 1) && !ctx.BareDecimalAt(pos + 1)) return 0;
   if (pos > 0) {
     const char32_t before = ctx.At(pos - 1);
     if (ctx.IsDigit(pos - 1) || ctx.IsLatin(pos - 1) || before == U')' || before == U'）' ||
@@ -68,8 +68,9 @@ std::optional<Match> MatchCardinal(const Context& ctx, std::size_t pos) {
     const std::string& digits = number->integer;
     std::size_t name = pos;
     while (ctx.LatinBefore(name) || ctx.At(name - 1) == U'-') --name;
-    if (AfterDigitKeyword(ctx, name)) {  // 车次G1234, 航班CA1234: a code read with 幺
-      return Match{end, ctx.spell().Digits(digits, ctx.options().yao_for_one), "digits"};
+    // 车次G1234, 航班CA1234: a code read with 幺.
+    if (std::optional<std::string> trigger = FindTrigger(ctx, Reading::kCode, name, name)) {
+      return Match{end, ctx.spell().Digits(digits, ctx.options().yao_for_one), *trigger};
     }
     return Match{end,
                  digits.size() <= 2 ? ctx.spell().Cardinal(digits, LiangStyle::kNever)

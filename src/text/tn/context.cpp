@@ -37,7 +37,29 @@ std::size_t Context::DigitRun(std::size_t i) const {
   return n;
 }
 
+bool Context::BareDecimalAt(std::size_t i) const {
+  if (At(i) != U'.' || !IsDigit(i + 1)) return false;
+  if (i > 0) {
+    const char32_t before = At(i - 1);
+    if (IsDigit(i - 1) || IsLatin(i - 1) || before == U'.' || before == U'/' || before == U'_' ||
+        before == U'@') {
+      return false;
+    }
+  }
+  const std::size_t end = i + 1 + DigitRun(i + 1);
+  return At(end) != U'.' && At(end) != U'/';
+}
+
 std::optional<Number> Context::ScanNumber(std::size_t i) const {
+  // .38: a decimal written without its leading 0.
+  if (BareDecimalAt(i)) {
+    Number number;
+    number.begin = i;
+    const std::size_t run = DigitRun(i + 1);
+    for (std::size_t k = 1; k <= run; ++k) number.fraction += static_cast<char>(At(i + k));
+    number.end = i + 1 + run;
+    return number;
+  }
   if (!IsDigit(i) || DigitBefore(i)) return std::nullopt;
   Number number;
   number.begin = i;

@@ -15,11 +15,12 @@
 namespace langdu::text::tn {
 
 /// A rewrite found by a matcher at a position: code points [position, end) are spoken as
-/// `spoken`. `rule` names the reading chosen (a string literal).
+/// `spoken`. `rule` names the reading chosen and, where a context word decided it, that word
+/// ("code: after 拨打").
 struct Match {
   std::size_t end = 0;
   std::string spoken;
-  std::string_view rule;
+  std::string rule;
 };
 
 /// A number as written: ASCII digits, optional thousands separators, optional fraction.
@@ -64,7 +65,12 @@ class Context {
   /// Number of consecutive digits from `i`.
   std::size_t DigitRun(std::size_t i) const;
 
-  /// The number written at `i` (a digit not preceded by a digit), or nullopt. Thousands
+  /// True when a decimal without its leading 0 (.38) starts at `i`: a point and digits, not part
+  /// of a number, a name or an address.
+  bool BareDecimalAt(std::size_t i) const;
+
+  /// The number written at `i` (a digit not preceded by a digit, or a point that starts a bare
+  /// decimal such as .38), or nullopt. Thousands
   /// separators are accepted only in well-formed groups of three; a point must be followed by a
   /// digit.
   std::optional<Number> ScanNumber(std::size_t i) const;

@@ -9,15 +9,6 @@
 namespace langdu::text::tn {
 namespace {
 
-// Words after which a run of digits is a number to read digit by digit (a code, not a quantity).
-constexpr std::u32string_view kDigitKeywords[] = {
-    U"电话",     U"手机", U"热线", U"拨打", U"致电", U"号码",   U"编号", U"邮编",
-    U"邮政编码", U"账号", U"帐号", U"卡号", U"工号", U"学号",   U"QQ",   U"微信",
-    U"传真",     U"房间", U"车次", U"航班", U"单号", U"身份证", U"尾号", U"验证码",
-    U"密码",     U"代码", U"Tel",  U"TEL",  U"tel"};
-// What may stand between such a keyword and the digits.
-constexpr char32_t kKeywordJoiners[] = {U'：', U':', U'是', U'为', U' ', U'号'};
-
 // Group separators inside phone numbers.
 bool IsPhoneSeparator(char32_t c) { return c == U'-' || c == U' ' || c == U'—'; }
 
@@ -77,21 +68,6 @@ std::string SpellGroups(const Context& ctx, const std::vector<std::string>& grou
 }
 
 }  // namespace
-
-bool AfterDigitKeyword(const Context& ctx, std::size_t pos) {
-  const auto joiner = [](char32_t c) {
-    return std::find(std::begin(kKeywordJoiners), std::end(kKeywordJoiners), c) !=
-           std::end(kKeywordJoiners);
-  };
-  std::size_t i = pos;
-  for (int k = 0; k < 3 && i > 0 && joiner(ctx.At(i - 1)); ++k) --i;
-  for (std::size_t k = i; k <= pos; ++k) {
-    for (std::u32string_view word : kDigitKeywords) {
-      if (ctx.EndsWith(k, word)) return true;
-    }
-  }
-  return false;
-}
 
 std::optional<Match> MatchPhone(const Context& ctx, std::size_t pos) {
   if (ctx.LatinBefore(pos) || ctx.DigitBefore(pos)) return std::nullopt;
@@ -164,10 +140,12 @@ std::optional<Match> MatchDigitString(const Context& ctx, std::size_t pos) {
                  "digits"};
   }
   const bool long_code = run >= 15 && ctx.At(pos + run) != U'.' && ctx.At(pos + run) != U',';
-  if (long_code || (run >= 3 && AfterDigitKeyword(ctx, pos))) {
+  std::optional<std::string> trigger;
+  if (!long_code && run >= 3) trigger = FindTrigger(ctx, Reading::kCode, pos, pos + run);
+  if (long_code || trigger) {
     if (ctx.At(pos + run) == U'.' && ctx.IsDigit(pos + run + 1)) return std::nullopt;
     return Match{pos + run, ctx.spell().Digits(ctx.Utf8(pos, pos + run), ctx.options().yao_for_one),
-                 "digits"};
+                 trigger ? *trigger : "digits"};
   }
   return std::nullopt;
 }

@@ -28,10 +28,15 @@ std::optional<std::string_view> VulgarAt(const Context& ctx, std::size_t i) {
 // a/b with integers, b not zero: 四分之三. Nullopt when it continues like a date (3/5/2020).
 std::optional<Match> SimpleFraction(const Context& ctx, std::size_t i) {
   const std::optional<Number> numerator = ctx.ScanNumber(i);
-  if (!numerator || !numerator->IsInteger() || ctx.At(numerator->end) != U'/') {
-    return std::nullopt;
-  }
-  const std::optional<Number> denominator = ctx.ScanNumber(numerator->end + 1);
+  if (!numerator || !numerator->IsInteger()) return std::nullopt;
+  // 3 / 4: spaces around the slash, on both sides or on neither.
+  std::size_t slash = numerator->end;
+  const bool spaced = ctx.At(slash) == U' ';
+  if (spaced) slash = ctx.SkipSpaces(slash);
+  if (ctx.At(slash) != U'/') return std::nullopt;
+  const std::size_t denominator_at = spaced ? ctx.SkipSpaces(slash + 1) : slash + 1;
+  if (spaced == (denominator_at == slash + 1)) return std::nullopt;
+  const std::optional<Number> denominator = ctx.ScanNumber(denominator_at);
   if (!denominator || !denominator->IsInteger() ||
       denominator->integer.find_first_not_of('0') == std::string::npos) {
     return std::nullopt;

@@ -52,10 +52,8 @@ std::size_t SkipScale(const Context& ctx, std::size_t i) {
   return i;
 }
 
-}  // namespace
-
-std::optional<Match> MatchMoney(const Context& ctx, std::size_t pos) {
-  const std::size_t at = pos;
+// An amount after a currency sign or code written before it: ¥100, US$5, RMB 300.
+std::optional<Match> PrefixedAmount(const Context& ctx, std::size_t at) {
   if (!ctx.LatinBefore(at)) {
     for (const CurrencyPrefix& prefix : kCurrencyPrefixes) {
       if (!ctx.StartsWith(at, prefix.written)) continue;
@@ -78,6 +76,21 @@ std::optional<Match> MatchMoney(const Context& ctx, std::size_t pos) {
       return Match{end, std::move(spoken), "money"};
     }
   }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Match> MatchMoney(const Context& ctx, std::size_t pos) {
+  // -¥100: a sign before the currency.
+  const char32_t c = ctx.At(pos);
+  if ((c == U'-' || c == U'−' || c == U'+') && !ctx.DigitBefore(pos) && !ctx.LatinBefore(pos)) {
+    if (std::optional<Match> amount = PrefixedAmount(ctx, pos + 1)) {
+      amount->spoken = (c == U'+' ? "正" : "负") + amount->spoken;
+      return amount;
+    }
+  }
+  if (std::optional<Match> amount = PrefixedAmount(ctx, pos)) return amount;
   if (!ctx.IsDigit(pos)) return std::nullopt;
   const std::optional<Number> number = ctx.ScanNumber(pos);
   if (!number) return std::nullopt;

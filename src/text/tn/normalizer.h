@@ -3,6 +3,7 @@
 #include <memory>
 #include <string_view>
 
+#include "core/author_marks.h"
 #include "core/spoken_text.h"
 
 namespace langdu::text::tn {
@@ -46,8 +47,11 @@ class Normalizer {
   explicit Normalizer(NormalizeOptions options = {});
 
   /// The spoken form of one cleaned sentence (or line): valid UTF-8, NFC, full-width ASCII
-  /// folded. Each rewrite in the result names its rule ("date", "money", "phone", ...).
-  core::SpokenText Normalize(std::string_view text) const;
+  /// folded. Each rewrite in the result names its rule ("date", "money", "code: after 拨打"...).
+  /// `marks` (byte offsets into `text`) are the author's: a forced reading keeps its text as
+  /// written and is carried to the result's `forced`; a pause goes to `pauses`; say-as and
+  /// substitutions choose the reading of their span. Matching never crosses a mark.
+  core::SpokenText Normalize(std::string_view text, const core::AuthorMarks& marks = {}) const;
 
   const NormalizeOptions& options() const { return options_; }
 

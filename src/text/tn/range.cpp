@@ -45,7 +45,41 @@ bool IsYear(const Number& number) {
   return number.IsInteger() && number.integer.size() == 4 && number.integer[0] != '0';
 }
 
+// 第20行-30行, 5万-10万, 第3页-第5页: the same word after both numbers. nullopt unless the word
+// (one to three Han characters) follows both.
+std::optional<Match> RangeWithWords(const Context& ctx, std::size_t start, const Number& left) {
+  constexpr std::size_t kMaxWord = 3;
+  const bool ordinal = ctx.EndsWith(start, U"第");
+  for (std::size_t length = 1; length <= kMaxWord; ++length) {
+    const std::size_t word_end = left.end + length;
+    if (!ctx.IsHan(word_end - 1)) return std::nullopt;
+    const char32_t dash = ctx.At(word_end);
+    if (!IsRangeSeparator(dash)) continue;
+    std::size_t right_at = SeparatorEnd(ctx, word_end);
+    const bool right_ordinal = ordinal && ctx.At(right_at) == U'第';
+    if (right_ordinal) ++right_at;
+    const std::optional<Number> right = ctx.ScanNumber(right_at);
+    if (!right || right->integer.size() > 12 || left.integer.size() > 12) return std::nullopt;
+    const std::u32string_view word = ctx.text().substr(left.end, length);
+    if (!ctx.StartsWith(right->end, word)) return std::nullopt;
+    if (dash == U'-' && ValueOf(left) > ValueOf(right.value())) return std::nullopt;
+    const std::string written_word = ctx.Utf8(left.end, word_end);
+    const bool measure = !ordinal && MeasureWordAt(ctx, left.end);
+    std::string spoken = ctx.SpellNumber(left, measure) + written_word + "到";
+    if (right_ordinal) spoken += "第";
+    spoken += ctx.SpellNumber(*right, measure) + written_word;
+    return Match{right->end + length, std::move(spoken),
+                 "range: " + written_word + "到" + written_word};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
+
+std::size_t SeparatorEnd(const Context& ctx, std::size_t i) {
+  // Cleanup writes a dash between words as ——.
+  return ctx.At(i) == U'—' && ctx.At(i + 1) == U'—' ? i + 2 : i + 1;
+}
 
 bool IsRangeSeparator(char32_t c) {
   return std::find(std::begin(kRangeSeparators), std::end(kRangeSeparators), c) !=
@@ -61,16 +95,22 @@ std::optional<Match> MatchRange(const Context& ctx, std::size_t pos) {
   if (!left) return std::nullopt;
   const std::size_t separator = left->end;
   const char32_t dash = ctx.At(separator);
-  if (!IsRangeSeparator(dash)) return std::nullopt;
-  const std::size_t right_begin = dash == U'-' ? separator + 1 : ctx.SkipSpaces(separator + 1);
+  if (!IsRangeSeparator(dash)) {
+    if (negative || left->percent || left->unit) return std::nullopt;
+    return RangeWithWords(ctx, start, left->number);
+  }
+  const std::size_t right_begin =
+      dash == U'-' ? separator + 1 : ctx.SkipSpaces(SeparatorEnd(ctx, separator));
   const std::optional<Operand> right = ScanOperand(ctx, right_begin);
   if (!right) return std::nullopt;
-  // 以3-2获胜: a score.
-  if (dash == U'-' && !negative && RatioContext(ctx, pos) && left->number.IsInteger() &&
-      right->number.IsInteger() && !left->unit && !right->unit && !left->percent &&
-      !right->percent) {
-    return Match{right->end, ctx.SpellNumber(left->number) + "比" + ctx.SpellNumber(right->number),
-                 "ratio"};
+  // 以3-2获胜, 2-1战胜: a score.
+  if (dash == U'-' && !negative && left->number.IsInteger() && right->number.IsInteger() &&
+      !left->unit && !right->unit && !left->percent && !right->percent) {
+    if (std::optional<std::string> trigger = RatioContext(ctx, pos, right->end)) {
+      return Match{right->end,
+                   ctx.SpellNumber(left->number) + "比" + ctx.SpellNumber(right->number),
+                   std::move(*trigger)};
+    }
   }
   // 1-2-3 is a code; 3-5 with the larger number first is not a range (a score, a code).
   if (IsRangeSeparator(ctx.At(right->end)) && ctx.IsDigit(right->end + 1)) return std::nullopt;

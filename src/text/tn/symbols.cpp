@@ -48,6 +48,38 @@ constexpr std::u32string_view kPlaceholderNouns[] = {
     U"厂", U"公司", U"单位", U"同志", U"先生", U"女士", U"小姐", U"老师", U"书记", U"主任",
     U"年", U"月",   U"日",   U"某",   U"部门", U"学校", U"医院", U"银行", U"小区", U"号"};
 
+// Units on both sides of a slash make it 每 (元/公斤, 次/分钟); a slash between other words is a
+// short pause (信息传输/软件 → 信息传输、软件).
+constexpr std::u32string_view kPerUnits[] = {
+    U"平方公里", U"平方米", U"立方米", U"千瓦时", U"人次", U"公斤", U"千克", U"公里", U"千米",
+    U"小时",     U"分钟",   U"毫升",   U"平米",   U"美元", U"欧元", U"万元", U"亿元", U"元",
+    U"块",       U"斤",     U"克",     U"吨",     U"米",   U"秒",   U"分",   U"天",   U"日",
+    U"周",       U"月",     U"年",     U"人",     U"次",   U"件",   U"台",   U"辆",   U"亩",
+    U"升",       U"户",     U"间",     U"瓶",     U"盒",   U"袋",   U"个",   U"张",   U"份",
+    U"桶",       U"度",     U"晚",     U"套",     U"株",   U"头",   U"只",   U"箱",   U"包"};
+
+bool UnitBefore(const Context& ctx, std::size_t pos) {
+  return std::any_of(std::begin(kPerUnits), std::end(kPerUnits),
+                     [&](std::u32string_view unit) { return ctx.EndsWith(pos, unit); });
+}
+
+std::optional<Match> Slash(const Context& ctx, std::size_t pos) {
+  const bool han_before = pos > 0 && ctx.IsHan(pos - 1);
+  const bool han_after = ctx.IsHan(pos + 1);
+  if (han_before && UnitBefore(ctx, pos)) {
+    if (FindWordAt(ctx, pos + 1, kPerUnits)) return Match{pos + 1, "每", "per: unit/unit"};
+    if (std::optional<Unit> unit = MatchUnit(ctx, pos + 1)) {
+      return Match{unit->end, "每" + std::string(unit->spoken), "per: unit/unit"};
+    }
+  }
+  const bool word_before = han_before || ctx.LatinBefore(pos);
+  const bool word_after = han_after || ctx.IsLatin(pos + 1);
+  if (word_before && word_after && (han_before || han_after)) {
+    return Match{pos + 1, "、", "slash: pause"};
+  }
+  return std::nullopt;
+}
+
 bool IsPlaceholderMark(char32_t c) {
   return std::find(std::begin(kPlaceholderMarks), std::end(kPlaceholderMarks), c) !=
          std::end(kPlaceholderMarks);
@@ -144,10 +176,7 @@ std::optional<Match> MatchSymbol(const Context& ctx, std::size_t pos) {
   if (ctx.At(pos) == U'-' && ctx.DigitBefore(pos) && ctx.IsDigit(pos + 1)) {
     return Match{pos + 1, "杠", "symbol"};
   }
-  // 5元/斤: a slash between Chinese words is 每.
-  if (ctx.At(pos) == U'/' && pos > 0 && ctx.IsHan(pos - 1) && ctx.IsHan(pos + 1)) {
-    return Match{pos + 1, "每", "symbol"};
-  }
+  if (ctx.At(pos) == U'/') return Slash(ctx, pos);
   if (ctx.At(pos) == U'<' || ctx.At(pos) == U'>') return std::nullopt;
   for (const SymbolRow& symbol : kSymbols) {
     if (ctx.StartsWith(pos, symbol.written)) {

@@ -8,9 +8,6 @@
 namespace langdu::text::tn {
 namespace {
 
-// Words before a:b that make it a score or ratio (比分3:2, 以2:1), even when it looks like a time.
-constexpr std::u32string_view kRatioWords[] = {U"比分", U"以",   U"比例",   U"比例为", U"比例是",
-                                               U"比值", U"战绩", U"大比分", U"比赛"};
 // Words before h:mm:ss that make it a duration (用时2:03:45), not a time of day.
 constexpr std::u32string_view kDurationWords[] = {U"用时", U"耗时", U"时长",   U"成绩",
                                                   U"历时", U"长达", U"时间为", U"计时"};
@@ -65,25 +62,32 @@ std::string TwoDigits(const Context& ctx, const std::string& digits) {
   return ctx.spell().Cardinal(digits, LiangStyle::kNever);
 }
 
+// a:b with two numbers: 三比二.
+std::optional<Match> Ratio(const Context& ctx, std::size_t pos) {
+  const std::optional<Number> left = ctx.ScanNumber(pos);
+  if (!left || !IsColon(ctx.At(left->end))) return std::nullopt;
+  const std::optional<Number> right = ctx.ScanNumber(left->end + 1);
+  if (!right || IsColon(ctx.At(right->end))) return std::nullopt;
+  return Match{right->end, ctx.SpellNumber(*left) + "比" + ctx.SpellNumber(*right), "ratio"};
+}
+
 }  // namespace
 
-bool RatioContext(const Context& ctx, std::size_t pos) {
-  return PrecededByAny(ctx, pos, kRatioWords);
+std::optional<std::string> RatioContext(const Context& ctx, std::size_t begin, std::size_t end) {
+  return FindTrigger(ctx, Reading::kScore, begin, end);
 }
 
 std::optional<Match> MatchTime(const Context& ctx, std::size_t pos) {
   if (!ctx.IsDigit(pos) || ctx.DigitBefore(pos)) return std::nullopt;
   const std::optional<Clock> clock = ScanClock(ctx, pos);
-  const bool ratio_context = RatioContext(ctx, pos);
-  if (!clock || ratio_context) {
-    // a:b that is not a time: a score or a ratio (3:2 → 三比二, 1:1000 → 一比一千).
-    const std::optional<Number> left = ctx.ScanNumber(pos);
-    if (!left || !IsColon(ctx.At(left->end))) return std::nullopt;
-    const std::optional<Number> right = ctx.ScanNumber(left->end + 1);
-    if (!right || IsColon(ctx.At(right->end))) return std::nullopt;
-    std::string spoken = ctx.SpellNumber(*left) + "比" + ctx.SpellNumber(*right);
-    return Match{right->end, std::move(spoken), "ratio"};
+  // a:b that is not a time, or that a word makes a score: 3:2 → 三比二, 1:1000 → 一比一千,
+  // 比分10:12, 21:15赢下.
+  if (std::optional<Match> ratio = Ratio(ctx, pos)) {
+    std::optional<std::string> trigger = RatioContext(ctx, pos, ratio->end);
+    if (trigger) ratio->rule = std::move(*trigger);
+    if (!clock || trigger) return ratio;
   }
+  if (!clock) return std::nullopt;
 
   const int hour = std::stoi(clock->parts[0]);
   const int minute = std::stoi(clock->parts[1]);

@@ -58,7 +58,7 @@ Match AddressMatch(const Context& ctx, std::size_t read_begin, std::size_t end,
   if (read_end > read_begin && ctx.At(read_end - 1) == U'/') --read_end;
   std::string spoken =
       ctx.options().url == UrlStyle::kSkip ? "" : SpellAddress(ctx, read_begin, read_end);
-  return Match{end, std::move(spoken), rule};
+  return Match{end, std::move(spoken), std::string(rule)};
 }
 
 }  // namespace

@@ -168,3 +168,66 @@ TEST(ExplainRewrites, ShowsSpanRuleSourceAndSpoken) {
 
 }  // namespace
 }  // namespace langdu::text::tn
+
+namespace langdu::text::tn {
+namespace {
+
+core::AuthorMarks SayAs(std::size_t begin, std::size_t end, core::SayAs say_as) {
+  core::AuthorMarks marks;
+  marks.say_as.push_back({begin, end, say_as});
+  return marks;
+}
+
+std::string SaidAs(std::string_view text, core::SayAs say_as) {
+  return Normalizer().Normalize(text, SayAs(0, text.size(), say_as)).spoken;
+}
+
+TEST(NormalizerMarks, SayAsChoosesTheReading) {
+  EXPECT_EQ(SaidAs("2024", core::SayAs::kDigits), "二零二四");
+  EXPECT_EQ(SaidAs("2024", core::SayAs::kCardinal), "两千零二十四");
+  EXPECT_EQ(SaidAs("3", core::SayAs::kOrdinal), "第三");
+  EXPECT_EQ(SaidAs("3/5", core::SayAs::kDate), "三月五日");
+  EXPECT_EQ(SaidAs("2024-03-07", core::SayAs::kDate), "二〇二四年三月七日");
+  EXPECT_EQ(SaidAs("9:30", core::SayAs::kTime), "九点三十分");
+  EXPECT_EQ(SaidAs("010-1234", core::SayAs::kTelephone), "零幺零 幺二三四");
+  EXPECT_EQ(SaidAs("ab12", core::SayAs::kCharacters), "A B 一二");
+}
+
+TEST(NormalizerMarks, SayAsNamesItsRule) {
+  const core::SpokenText text =
+      Normalizer().Normalize("号码110", SayAs(std::string("号码").size(), 9, core::SayAs::kDigits));
+  EXPECT_EQ(text.spoken, "号码一一零");
+  ASSERT_EQ(text.rewrites.size(), 1u);
+  EXPECT_EQ(text.rewrites[0].rule, "say-as: digits");
+}
+
+TEST(NormalizerMarks, SubstitutionSaysTheAlias) {
+  core::AuthorMarks marks;
+  marks.substitutions.push_back({0, 3, "世界卫生组织"});
+  const core::SpokenText text = Normalizer().Normalize("WHO说2个", marks);
+  EXPECT_EQ(text.spoken, "世界卫生组织说两个");
+}
+
+TEST(NormalizerMarks, ForcedReadingKeepsItsTextAndMapsToTheSpokenText) {
+  core::AuthorMarks marks;
+  marks.readings.push_back({std::string("共").size(), std::string("共3").size(), {"san1"}});
+  marks.pauses.push_back({std::string("共3").size(), 400});
+  const core::SpokenText text = Normalizer().Normalize("共3人，2019年", marks);
+  EXPECT_EQ(text.spoken, "共3人，二〇一九年");
+  ASSERT_EQ(text.forced.size(), 1u);
+  EXPECT_EQ(text.spoken.substr(text.forced[0].begin, text.forced[0].end - text.forced[0].begin),
+            "3");
+  ASSERT_EQ(text.pauses.size(), 1u);
+  EXPECT_EQ(text.pauses[0].offset, std::string("共3").size());
+}
+
+TEST(NormalizerMarks, MatchingStopsAtAMark) {
+  // Without the pause, 2-1 before 战胜 is a score; the mark cuts the context.
+  core::AuthorMarks marks;
+  marks.pauses.push_back({3, 200});
+  EXPECT_EQ(Normalizer().Normalize("2-1战胜", marks).spoken, "二杠一战胜");
+  EXPECT_EQ(Normalizer().Normalize("2-1战胜").spoken, "二比一战胜");
+}
+
+}  // namespace
+}  // namespace langdu::text::tn
