@@ -109,7 +109,7 @@ std::size_t SerializedSize(const RenderedUnit& unit) {
     size += 8 * 4 + sentence.spoken_text.size() + sentence.engine_input.size();
     for (const std::string& character : sentence.unread) size += 8 + character.size();
     for (const RenderedClause& clause : sentence.clauses) {
-      size += 8 * 4 + clause.display_text.size() + clause.engine_input.size() +
+      size += 8 * 5 + clause.display_text.size() + clause.engine_input.size() +
               clause.samples.size() * sizeof(std::int16_t);
     }
   }
