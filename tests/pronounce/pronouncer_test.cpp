@@ -305,6 +305,8 @@ TEST(PronouncerNumerals, BothCircleZerosReadLing) {
   EXPECT_TRUE(script.unread.empty());
   // Not next to a numeral, ○ is a symbol (placeholders are normalization's business).
   EXPECT_EQ(Pinyin("○○同志"), "tong2 zhi4");
+}
+
 TEST(Pronouncer, ForcedReadingDecidesFirst) {
   core::SpokenText text = core::SpokenText::Verbatim("他去银行了。");
   text.forced.push_back(
