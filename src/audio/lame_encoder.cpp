@@ -63,9 +63,16 @@ LameEncoder::LameEncoder(const std::filesystem::path& path, const EncoderSetting
       file_(nullptr, std::fclose),
       buffer_(kBufferBytes) {
   if (lame_ == nullptr) throw OutputError(path, "cannot start LAME");
-  Configure(lame_, settings, path);
-  file_.reset(std::fopen(path.c_str(), "wb"));
-  if (!file_) throw OutputError(path, std::string("cannot create: ") + std::strerror(errno));
+  // The destructor does not run when the constructor throws: LAME is closed here then.
+  try {
+    Configure(lame_, settings, path);
+    file_.reset(std::fopen(path.c_str(), "wb"));
+    if (!file_) throw OutputError(path, std::string("cannot create: ") + std::strerror(errno));
+  } catch (...) {
+    lame_close(lame_);
+    lame_ = nullptr;
+    throw;
+  }
 }
 
 LameEncoder::~LameEncoder() {

@@ -140,7 +140,8 @@ TEST_P(EncoderSlow, TakesMinutesOfAudioInOneWrite) {
   testing::TempDir dir;
   const EncoderSettings settings = Defaults(GetParam());
   const auto path = dir / ("long." + std::string(Extension(GetParam())));
-  const std::unique_ptr<Encoder> encoder = OpenEncoder(path, settings, {}, std::nullopt);
+  const std::optional<Picture> no_cover;  // the encoder keeps a reference to it
+  const std::unique_ptr<Encoder> encoder = OpenEncoder(path, settings, {}, no_cover);
   encoder->Write(Tone(static_cast<std::size_t>(150 * settings.sample_rate_hz)));
   encoder->Finish({});
   EXPECT_NEAR(ContainerDuration(path, GetParam()), 150.0, 0.110);
