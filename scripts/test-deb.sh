@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the Debian package with a Release build (warnings are errors) in build-deb/, checks what
-# it holds and that dpkg accepts its Depends here, extracts it into a throwaway root and narrates
-# the seed speech with the installed binary, without the source tree's data.
+# it holds, then installs it for real with apt (as root: Depends resolved from Debian's archive),
+# narrates the seed speech with /usr/bin/langdu and removes the package again; finally it extracts
+# the package into a throwaway folder, moves it, and narrates with that binary, which must find its
+# data beside itself, without the source tree's data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh deb
@@ -34,20 +36,45 @@ depends=$(dpkg-deb --field "$deb" Depends)
 for library in libespeak-ng1 libicu72 libsndfile1 libmp3lame0 espeak-ng-data; do
   grep -q "$library" <<<"$depends" || fail "Depends lacks $library: $depends"
 done
-# dpkg checks the Depends against this system without installing anything.
+root=$(mktemp -d)
+installed=0
+cleanup() {
+  if [ "$installed" = 1 ]; then dpkg --remove langdu >/dev/null 2>&1 || true; fi
+  rm -rf "$root"
+}
+trap cleanup EXIT
+
+narrate_seed() {  # narrate_seed BINARY OUT: the seed must give 8 chapter MP3s and a manifest
+  env -u LANGDU_DATA_DIR "$1" narrate -q samples/district-party-building-speech.txt -o "$2" >/dev/null
+  [ -s "$2/manifest.json" ] || fail "$1: no manifest.json"
+  local mp3s
+  mp3s=$(find "$2" -name '*.mp3' | wc -l)
+  [ "$mp3s" -eq 8 ] || fail "$1: $mp3s MP3 files, not 8"
+  echo "test-deb: $1 narrated the seed into $mp3s MP3 files"
+}
+
 if [ "$(id -u)" -eq 0 ]; then
-  dpkg --dry-run --install "$deb" >/dev/null || fail "dpkg would not install $deb"
+  if dpkg --status langdu >/dev/null 2>&1; then
+    fail "a langdu package is already installed here; remove it first (dpkg --remove langdu)"
+  fi
+  # apt resolves the Depends against Debian's archive, as a user's install would.
+  apt-get install -y -q --no-install-recommends "$(realpath "$deb")" >/dev/null ||
+    fail "apt-get could not install $deb"
+  installed=1
+  [ "$(dpkg-query --show --showformat='${Status}' langdu)" = "install ok installed" ] ||
+    fail "dpkg does not list langdu as installed"
+  man -w langdu >/dev/null 2>&1 || [ -f /usr/share/man/man1/langdu.1.gz ] ||
+    [ -f /usr/share/man/man1/langdu.1 ] || fail "no man page installed"
+  (cd "$root" && env -u LANGDU_DATA_DIR /usr/bin/langdu --version)
+  narrate_seed /usr/bin/langdu "$root/out-installed"
+  dpkg --remove langdu >/dev/null
+  installed=0
+  [ ! -e /usr/bin/langdu ] || fail "dpkg --remove left /usr/bin/langdu"
+else
+  echo "test-deb: not root, so the package is only extracted, not installed"
 fi
 
-root=$(mktemp -d)
-trap 'rm -rf "$root"' EXIT
 dpkg-deb --extract "$deb" "$root/fs"
 mv "$root/fs" "$root/moved"  # anywhere: the binary finds its data beside itself
-langdu=$root/moved/usr/bin/langdu
-env -u LANGDU_DATA_DIR "$langdu" --version
-env -u LANGDU_DATA_DIR "$langdu" narrate -q samples/district-party-building-speech.txt \
-  -o "$root/out" >/dev/null
-[ -s "$root/out/manifest.json" ] || fail "no manifest.json"
-mp3s=$(find "$root/out" -name '*.mp3' | wc -l)
-[ "$mp3s" -eq 8 ] || fail "$mp3s MP3 files, not 8"
-echo "test-deb: the packaged langdu narrated the seed into $mp3s MP3 files"
+env -u LANGDU_DATA_DIR "$root/moved/usr/bin/langdu" --version
+narrate_seed "$root/moved/usr/bin/langdu" "$root/out-moved"

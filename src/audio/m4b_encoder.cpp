@@ -5,6 +5,7 @@ extern "C" {
 #include <libavformat/avformat.h>
 #include <libavutil/channel_layout.h>
 #include <libavutil/dict.h>
+#include <libavutil/opt.h>
 }
 
 #include <algorithm>
@@ -202,6 +203,11 @@ void M4bEncoder::Finish(std::span<const ChapterMark> chapters) {
   // Chapters are known only now; the muxer writes a chapter track and chpl for chapters added
   // before the trailer.
   AVFormatContext* format = s.format.get();
+  if (chapters.size() > kNeroChapterLimit) {
+    // A Nero list cut at 255 would make its last chapter run to the end of the book: past the
+    // limit, only the QuickTime chapter track is written.
+    Check(av_opt_set(format->priv_data, "movflags", "+disable_chpl", 0), s.path, "chapters");
+  }
   if (!chapters.empty()) {
     format->chapters = static_cast<AVChapter**>(av_calloc(chapters.size(), sizeof(AVChapter*)));
     if (format->chapters == nullptr) Check(AVERROR(ENOMEM), s.path, "chapters");

@@ -18,7 +18,7 @@ inline constexpr std::size_t kNeroChapterLimit = 255;
 /// An M4B audiobook through libavformat and libavcodec: AAC-LC from FFmpeg's native encoder in
 /// the "ipod" muxer (MP4 with brand M4A), tags (title, artist, album, genre, date, comment) and
 /// the cover as iTunes atoms, chapters both as a QuickTime chapter track and as a Nero `chpl`
-/// list (the first kNeroChapterLimit), and the index (`moov`) moved to the front (faststart) so
+/// list (only the QuickTime track past kNeroChapterLimit chapters), and the index (`moov`) moved to the front (faststart) so
 /// players can start before the file is read to the end. Output is bit-exact (no version strings,
 /// no creation time), so the same samples give the same bytes.
 class M4bEncoder : public Encoder {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "audio/tags.h"
 #include "core/error.h"
 
 namespace langdu::audio {
@@ -30,17 +31,7 @@ Comments MakeComments(const Tags& tags, const std::optional<Picture>& cover,
                       const std::filesystem::path& path) {
   Comments comments(ope_comments_create(), ope_comments_destroy);
   if (!comments) Check(OPE_ALLOC_FAIL, path, "cannot tag");
-  const std::pair<const char*, std::string> fields[] = {
-      {"TITLE", tags.title},
-      {"ALBUM", tags.album},
-      {"ARTIST", tags.artist},
-      {"TRACKNUMBER", tags.track > 0 ? std::to_string(tags.track) : ""},
-      {"TRACKTOTAL", tags.track_count > 0 ? std::to_string(tags.track_count) : ""},
-      {"GENRE", tags.genre},
-      {"DATE", tags.date},
-      {"LANGUAGE", tags.language},
-      {"COMMENT", tags.comment}};
-  for (const auto& [key, value] : fields) {
+  for (const auto& [key, value] : VorbisFields(tags)) {
     if (!value.empty())
       Check(ope_comments_add(comments.get(), key, value.c_str()), path, "cannot tag");
   }

@@ -122,17 +122,7 @@ TagLib::FLAC::Picture* FlacPicture(const Picture& cover) {
 
 void FillXiph(TagLib::Ogg::XiphComment& comment, const Tags& tags,
               std::span<const ChapterMark> chapters) {
-  const std::pair<const char*, std::string> fields[] = {
-      {"TITLE", tags.title},
-      {"ALBUM", tags.album},
-      {"ARTIST", tags.artist},
-      {"TRACKNUMBER", tags.track > 0 ? std::to_string(tags.track) : ""},
-      {"TRACKTOTAL", tags.track_count > 0 ? std::to_string(tags.track_count) : ""},
-      {"GENRE", tags.genre},
-      {"DATE", tags.date},
-      {"LANGUAGE", tags.language},
-      {"COMMENT", tags.comment}};
-  for (const auto& [key, value] : fields) {
+  for (const auto& [key, value] : VorbisFields(tags)) {
     comment.removeFields(key);
     if (!value.empty()) comment.addField(key, Utf8(value));
   }
@@ -207,6 +197,18 @@ void TagOgg(const std::filesystem::path& path, const Tags& tags,
 }
 
 }  // namespace
+
+std::vector<VorbisField> VorbisFields(const Tags& tags) {
+  return {{"TITLE", tags.title},
+          {"ALBUM", tags.album},
+          {"ARTIST", tags.artist},
+          {"TRACKNUMBER", tags.track > 0 ? std::to_string(tags.track) : ""},
+          {"TRACKTOTAL", tags.track_count > 0 ? std::to_string(tags.track_count) : ""},
+          {"GENRE", tags.genre},
+          {"DATE", tags.date},
+          {"LANGUAGE", tags.language},
+          {"COMMENT", tags.comment}};
+}
 
 Picture ReadPicture(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

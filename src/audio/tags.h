@@ -4,6 +4,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "audio/format.h"
 
@@ -35,6 +36,16 @@ struct ChapterMark {
   double start_s = 0;
   double end_s = 0;
 };
+
+/// One Vorbis comment (FLAC, Ogg Vorbis, Opus): a field name and its value; empty values are left
+/// out by the writers.
+struct VorbisField {
+  const char* name;
+  std::string value;
+};
+
+/// The Vorbis comment fields of `tags`, in one order for every Xiph container (chapters apart).
+std::vector<VorbisField> VorbisFields(const Tags& tags);
 
 /// Reads a JPEG or PNG image for --cover. Throws core::Error(kInputMissing) when it cannot be
 /// read and core::Error(kUsage) when it is neither JPEG nor PNG.

@@ -242,9 +242,10 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   if (settings.encoder.format == audio::Format::kM4b &&
       static_cast<std::size_t>(count) > audio::kNeroChapterLimit) {
     progress.OnWarning(input.name + ": " + std::to_string(count) +
-                       " chapters: the M4B's Nero chapter list (chpl) holds the first " +
+                       " chapters: more than a Nero chapter list (chpl) holds (" +
                        std::to_string(audio::kNeroChapterLimit) +
-                       "; its QuickTime chapter track holds them all");
+                       "), so the M4B has only its QuickTime chapter track (Apple players read "
+                       "it; players that read only Nero chapters show none)");
   }
   if (!result.unread_summary.empty()) progress.OnWarning(result.unread_summary);
   return narrated;

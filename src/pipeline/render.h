@@ -50,6 +50,9 @@ class UnitRenderer {
   /// One sentence, rendered (also used by `play`).
   RenderedSentence RenderSentence(const core::Sentence& sentence) const;
 
+  /// The synthesizer it renders with (the synthesis workers checkpoint and rewind it).
+  synth::Synthesizer& synthesizer() const { return synthesizer_; }
+
  private:
   const text::tn::Normalizer& normalizer_;
   const pronounce::Pronouncer& pronouncer_;

@@ -13,6 +13,7 @@
 #include <csignal>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 
 #include "core/error.h"
 
@@ -105,40 +106,79 @@ std::string DescribeStatus(int status) {
   return "exit code " + std::to_string(WEXITSTATUS(status));
 }
 
-// The worker: for each unit index it reads, forks a child that renders it into a memory file,
-// and forwards the child's bytes as one frame once the child has exited cleanly (a crashed
-// child's partial bytes are never sent). Exits when the request pipe closes.
+// Renders one unit in a child forked from this process, which writes its bytes into a memory
+// file, and forwards them as one frame once the child has exited cleanly (a crashed child's
+// partial bytes are never sent). False when the frame cannot be written.
+bool RenderInChild(const UnitRenderer& renderer, const core::Document& document,
+                   const std::vector<WorkUnit>& units, std::uint64_t index, int request_fd,
+                   int result_fd) {
+  const int memory = memfd_create("langdu-unit", MFD_CLOEXEC);
+  if (memory < 0) _exit(4);
+  const pid_t child = fork();
+  if (child < 0) _exit(4);
+  if (child == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    close(request_fd);
+    close(result_fd);
+    renderer.synthesizer().DropCheckpoint();
+    RenderChild(renderer, document, units[index], memory);
+  }
+  int status = 0;
+  while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  const off_t size = lseek(memory, 0, SEEK_END);
+  char marker = 0;
+  const bool marked = size > 0 && pread(memory, &marker, 1, 0) == 1;
+  bool sent = false;
+  const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  if (code == 0 && marked && marker == 'R') {
+    sent = SendFrame(result_fd, index, kOk, memory, 1, static_cast<std::size_t>(size - 1));
+  } else if (code == 1 && marked && marker == 'E' && size >= 2) {
+    sent = SendFrame(result_fd, index, kFailed, memory, 1, static_cast<std::size_t>(size - 1));
+  } else {
+    sent = WriteFrame(result_fd, index, kCrashed, DescribeStatus(status));
+  }
+  close(memory);
+  return sent;
+}
+
+// Renders one unit in this process from the synthesizer's checkpoint, and sends it as one frame.
+// Returns nullopt, with the synthesizer rewound, when the unit would leave the checkpoint (it
+// must then be rendered in a child); else whether the frame was written.
+std::optional<bool> RenderInPlace(const UnitRenderer& renderer, const core::Document& document,
+                                  const WorkUnit& unit, std::uint64_t index, int result_fd) {
+  synth::Synthesizer& synthesizer = renderer.synthesizer();
+  synthesizer.Rewind();
+  std::uint8_t status = kOk;
+  std::string out;
+  try {
+    out = Serialize(renderer.Render(document, unit));
+  } catch (const synth::LeavesCheckpoint&) {
+    synthesizer.Rewind();
+    return std::nullopt;
+  } catch (const core::Error& e) {
+    status = kFailed;
+    out = static_cast<char>(e.kind()) + std::string(e.what());
+  } catch (const std::exception& e) {
+    status = kFailed;
+    out = static_cast<char>(core::ErrorKind::kInternal) + std::string(e.what());
+  }
+  return WriteFrame(result_fd, index, status, out);
+}
+
+// The worker: takes a checkpoint of its synthesizer, then, for each unit index it reads, renders
+// the unit from that checkpoint in place, or, when the synthesizer cannot rewind or the unit
+// would leave the checkpoint, in a child forked from the checkpointed state. Either way every
+// unit starts from the same state. Exits when the request pipe closes.
 [[noreturn]] void WorkerLoop(const UnitRenderer& renderer, const core::Document& document,
                              const std::vector<WorkUnit>& units, int request_fd, int result_fd) {
+  const bool rewinds = renderer.synthesizer().Checkpoint();
   std::uint64_t index = 0;
   while (ReadAll(request_fd, &index, sizeof index)) {
-    const int memory = memfd_create("langdu-unit", MFD_CLOEXEC);
-    if (memory < 0) _exit(4);
-    const pid_t child = fork();
-    if (child < 0) _exit(4);
-    if (child == 0) {
-      prctl(PR_SET_PDEATHSIG, SIGKILL);
-      close(request_fd);
-      close(result_fd);
-      RenderChild(renderer, document, units[index], memory);
-    }
-    int status = 0;
-    while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
-    }
-    const off_t size = lseek(memory, 0, SEEK_END);
-    char marker = 0;
-    const bool marked = size > 0 && pread(memory, &marker, 1, 0) == 1;
-    bool sent = false;
-    const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    if (code == 0 && marked && marker == 'R') {
-      sent = SendFrame(result_fd, index, kOk, memory, 1, static_cast<std::size_t>(size - 1));
-    } else if (code == 1 && marked && marker == 'E' && size >= 2) {
-      sent = SendFrame(result_fd, index, kFailed, memory, 1, static_cast<std::size_t>(size - 1));
-    } else {
-      sent = WriteFrame(result_fd, index, kCrashed, DescribeStatus(status));
-    }
-    close(memory);
-    if (!sent) _exit(5);
+    std::optional<bool> sent;
+    if (rewinds) sent = RenderInPlace(renderer, document, units[index], index, result_fd);
+    if (!sent) sent = RenderInChild(renderer, document, units, index, request_fd, result_fd);
+    if (!*sent) _exit(5);
   }
   _exit(0);
 }
@@ -214,9 +254,16 @@ void SynthesisPool::ReadResults(Worker& worker) {
     }
     std::lock_guard lock(mutex_);
     if (!complete) {
-      // The worker is gone: its unit, if any, failed with it.
+      // The worker is gone (its pipe is closed only when it exits): its unit, if any, failed
+      // with it.
+      std::string why = "the speech worker stopped";
+      int status = 0;
+      if (worker.pid > 0 && waitpid(worker.pid, &status, 0) == worker.pid) {
+        worker.pid = -1;
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) why = DescribeStatus(status);
+      }
       if (worker.busy_with) {
-        results_[*worker.busy_with] = {kCrashed, "the speech worker stopped"};
+        results_[*worker.busy_with] = {kCrashed, why};
         worker.busy_with.reset();
       }
       worker.alive = false;
@@ -280,12 +327,6 @@ RenderedUnit SynthesisPool::Take(std::size_t index) {
       throw core::Error(core::ErrorKind::kEngine,
                         "speech worker failed in " + where + ": " + result.bytes);
   }
-}
-
-std::vector<pid_t> SynthesisPool::worker_pids() const {
-  std::vector<pid_t> pids;
-  for (const Worker& worker : workers_) pids.push_back(worker.pid);
-  return pids;
 }
 
 void SynthesisPool::Shutdown() {

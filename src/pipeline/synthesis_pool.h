@@ -53,9 +53,12 @@ class InProcessSource : public UnitSource {
 
 /// Synthesis in worker processes. eSpeak NG is one global engine per process and carries state
 /// from call to call, so each worker is forked from the calling process (engine ready, nothing
-/// synthesized yet) and forks again for every unit: each unit starts from exactly the same engine
-/// state, whatever ran before and on whichever worker, so the bytes never depend on the number of
-/// workers. Samples come back over a pipe per worker, read by one thread per worker.
+/// synthesized yet) and every unit starts from exactly the same engine state, whatever ran before
+/// and on whichever worker, so the bytes never depend on the number of workers: a worker takes a
+/// checkpoint of its synthesizer and rewinds it before each unit, or, for a unit the checkpoint
+/// cannot cover (a synthesizer that cannot rewind, or a change of voice), forks a child from the
+/// checkpointed state for that unit. Samples come back over a pipe per worker, read by one thread
+/// per worker.
 ///
 /// Construct it before starting any other thread that may hold a lock the children need. A
 /// crashed unit is reported as core::Error(kEngine); destroying the pool kills and reaps every
@@ -74,9 +77,6 @@ class SynthesisPool : public UnitSource {
   void Request(std::size_t index) override;
   RenderedUnit Take(std::size_t index) override;
   std::size_t ahead() const override { return 2 * workers_.size(); }
-
-  /// The process ids of the workers (for tests).
-  std::vector<pid_t> worker_pids() const;
 
  private:
   struct Worker {

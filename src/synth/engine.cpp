@@ -1,8 +1,10 @@
 #include "synth/engine.h"
 
 #include <espeak-ng/speak_lib.h>
+#include <link.h>
 
 #include <atomic>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 
@@ -33,6 +35,39 @@ std::string WithVariant(const std::string& espeak_voice, const std::string& vari
   return variant.empty() ? espeak_voice : espeak_voice + "+" + variant;
 }
 
+// The writable globals of the loaded libespeak-ng (.data and .bss), without the part the dynamic
+// linker makes read-only after relocation (RELRO).
+struct Globals {
+  char* begin = nullptr;
+  std::size_t size = 0;
+};
+
+int FindGlobals(dl_phdr_info* info, std::size_t, void* data) {
+  if (info->dlpi_name == nullptr || std::strstr(info->dlpi_name, "libespeak-ng") == nullptr)
+    return 0;
+  std::uintptr_t relro_end = 0;
+  for (int i = 0; i < info->dlpi_phnum; ++i) {
+    const ElfW(Phdr)& header = info->dlpi_phdr[i];
+    if (header.p_type == PT_GNU_RELRO)
+      relro_end = info->dlpi_addr + header.p_vaddr + header.p_memsz;
+  }
+  for (int i = 0; i < info->dlpi_phnum; ++i) {
+    const ElfW(Phdr)& header = info->dlpi_phdr[i];
+    if (header.p_type != PT_LOAD || (header.p_flags & PF_W) == 0) continue;
+    std::uintptr_t begin = info->dlpi_addr + header.p_vaddr;
+    const std::uintptr_t end = begin + header.p_memsz;
+    if (relro_end > begin && relro_end < end) begin = relro_end;
+    auto* globals = static_cast<Globals*>(data);
+    globals->begin = reinterpret_cast<char*>(begin);
+    globals->size = end - begin;
+    return 1;
+  }
+  return 0;
+}
+
+// Rates above this make eSpeak NG time-stretch with libsonic, whose stream lives on the heap.
+constexpr int kMaxRewindableRate = 450;
+
 }  // namespace
 
 Engine::Engine() {
@@ -59,6 +94,10 @@ std::string Engine::Version() {
 
 void Engine::Select(const std::string& espeak_voice) {
   if (selected_ == espeak_voice) return;
+  if (!checkpoint_.empty()) {
+    throw LeavesCheckpoint("voice \"" + espeak_voice + "\" after a checkpoint in \"" + selected_ +
+                           "\"");
+  }
   if (espeak_SetVoiceByName(espeak_voice.c_str()) != EE_OK) {
     selected_.clear();
     throw core::Error(core::ErrorKind::kVoice,
@@ -93,6 +132,10 @@ std::vector<std::string> Engine::Use(const Voice& voice) {
   selected_.clear();
   Select(WithVariant(voice_.english, voice_.variant));
   Select(WithVariant(voice_.mandarin, voice_.variant));
+  // eSpeak makes some of its buffers on the first synthesis: made now, they are part of the
+  // state every unit starts from (and that Checkpoint copies).
+  std::vector<std::int16_t> warm_up;
+  Speak("a1", warm_up);
   return warnings;
 }
 
@@ -103,6 +146,27 @@ void Engine::Speak(const std::string& text, std::vector<std::int16_t>& samples) 
   Check(espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr,
                      &samples),
         "synthesis");
+}
+
+bool Engine::Checkpoint() {
+  checkpoint_.clear();
+  if (selected_.empty() || voice_.rate_wpm > kMaxRewindableRate) return false;
+  Globals globals;
+  dl_iterate_phdr(FindGlobals, &globals);
+  if (globals.size == 0) return false;
+  globals_ = globals.begin;
+  checkpoint_.assign(globals.begin, globals.begin + globals.size);
+  return true;
+}
+
+void Engine::Rewind() {
+  if (!checkpoint_.empty()) std::memcpy(globals_, checkpoint_.data(), checkpoint_.size());
+}
+
+void Engine::DropCheckpoint() {
+  checkpoint_.clear();
+  checkpoint_.shrink_to_fit();
+  globals_ = nullptr;
 }
 
 std::vector<std::int16_t> Engine::Synthesize(const core::SpeechClause& clause) {

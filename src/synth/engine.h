@@ -47,6 +47,17 @@ class Engine : public Synthesizer {
   /// True when `espeak_voice` reads the Han text 你好 as Mandarin (not as English letters).
   bool ReadsHanzi(const std::string& espeak_voice);
 
+  /// Copies eSpeak NG's writable global memory (after Use, which has made the buffers eSpeak
+  /// makes on its first synthesis). Rewind() copies it back: the
+  /// engine is then in exactly that state (its waveform phase, flutter and echo), with no new
+  /// process. This holds only while the heap objects those globals point to stay the same ones,
+  /// so a change of voice (which frees and reallocates eSpeak's translator) or a rate that needs
+  /// eSpeak's time-stretcher throws LeavesCheckpoint until DropCheckpoint(). Returns false when
+  /// eSpeak NG is not a shared library of this process.
+  bool Checkpoint() override;
+  void Rewind() override;
+  void DropCheckpoint() override;
+
  private:
   void Select(const std::string& espeak_voice);
   void Speak(const std::string& text, std::vector<std::int16_t>& samples);
@@ -54,6 +65,8 @@ class Engine : public Synthesizer {
   int sample_rate_hz_ = 0;
   Voice voice_;
   std::string selected_;  // the eSpeak voice name currently loaded
+  std::vector<char> checkpoint_;  // eSpeak NG's writable globals at the checkpoint; empty: none
+  char* globals_ = nullptr;       // where they live
 };
 
 }  // namespace langdu::synth

@@ -106,12 +106,20 @@ TEST(M4bEncoder, SameSamplesGiveTheSameBytes) {
   EXPECT_EQ(ReadFile(dir / "a.m4b"), ReadFile(dir / "b.m4b"));
 }
 
-TEST(M4bEncoder, MoreChaptersThanNeroHoldsKeepsThemAllInTheChapterTrack) {
+TEST(M4bEncoder, MoreChaptersThanNeroHoldsGoInTheChapterTrackAlone) {
   TempDir dir;
   Encode(dir / "long.m4b", Marks(300, 30), std::nullopt, 30);
   EXPECT_EQ(Probe(dir / "long.m4b")["chapters"].size(), 300u);
+  // A Nero list cut at 255 would make its last chapter run to the end: past the limit, none.
+  EXPECT_EQ(ReadFile(dir / "long.m4b").find("chpl"), std::string::npos);
+}
+
+TEST(M4bEncoder, AsManyChaptersAsNeroHoldsGoInBothLists) {
+  TempDir dir;
+  Encode(dir / "full.m4b", Marks(255, 26), std::nullopt, 26);
+  EXPECT_EQ(Probe(dir / "full.m4b")["chapters"].size(), 255u);
   // The chpl box: size, "chpl", version and flags, 4 reserved bytes, then the entry count.
-  const std::string bytes = ReadFile(dir / "long.m4b");
+  const std::string bytes = ReadFile(dir / "full.m4b");
   const auto chpl = bytes.find("chpl");
   ASSERT_NE(chpl, std::string::npos);
   EXPECT_EQ(static_cast<unsigned char>(bytes[chpl + 12]), kNeroChapterLimit);

@@ -57,6 +57,25 @@ TEST(M4bSlow, SeedHasEightAacChaptersWithinFiftyMillisecondsOfTheManifestAndTags
               manifest["duration_s"].get<double>(), 0.1);
 }
 
+TEST(M4bSlow, ABookOfThreeHundredChaptersKeepsThemAllAndSaysWhyNeroListsNone) {
+  TempDir out;
+  std::string text = "三百章\n\n";
+  for (int i = 1; i <= 300; ++i) text += "第" + std::to_string(i) + "章\n\n好。\n\n";
+  const auto result = RunLangdu("narrate --no-player --format m4b - -o " + Quote(out.path().string()),
+                                text);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("langdu: warning: -: 300 chapters: more than a Nero chapter list "
+                            "(chpl) holds (255), so the M4B has only its QuickTime chapter track"),
+            std::string::npos)
+      << result.err;
+  const auto probe = RunCommand("ffprobe -v error -show_chapters -of json " +
+                                Quote((out / "三百章.m4b").string()));
+  ASSERT_EQ(probe.exit_code, 0) << probe.err;
+  const auto chapters = nlohmann::json::parse(probe.out)["chapters"];
+  ASSERT_EQ(chapters.size(), 300u);
+  EXPECT_EQ(chapters[299]["tags"]["title"], "第300章");
+}
+
 TEST(M4bCli, QualityIsRefusedWithAReason) {
   TempDir out;
   const auto result =

@@ -104,6 +104,40 @@ TEST_F(SynthesisPoolTest, ACrashedWorkerIsAnEngineErrorNamingThePlace) {
   EXPECT_TRUE(NoChildren());
 }
 
+TEST_F(SynthesisPoolTest, RewindingGivesTheBytesOfAFreshProcessPerUnit) {
+  const core::Document document = Text(5);
+  const std::vector<std::string> forked = RenderAll(document, 2);
+  synthesizer_.rewinds = true;
+  EXPECT_EQ(RenderAll(document, 1), forked);
+  EXPECT_EQ(RenderAll(document, 2), forked);
+  EXPECT_TRUE(NoChildren());
+}
+
+TEST_F(SynthesisPoolTest, AUnitThatWouldLeaveTheCheckpointIsRenderedInAChild) {
+  core::Document document = Text(5);
+  document.chapters[0].paragraphs[2].sentences[1] = {"再见，朋友。", "再见，朋友。", {}};
+  const std::vector<std::string> forked = RenderAll(document, 1);
+  synthesizer_.rewinds = true;
+  // The third unit would leave the checkpoint at its last clause, after three synthesized ones.
+  synthesizer_.leaves_checkpoint_on = "peng2 you5";
+  EXPECT_EQ(RenderAll(document, 1), forked);
+  EXPECT_TRUE(NoChildren());
+}
+
+TEST_F(SynthesisPoolTest, ACrashWhileRewindingIsAnEngineErrorNamingThePlace) {
+  synthesizer_.rewinds = true;
+  synthesizer_.crash_on = "di4 yi1";
+  try {
+    RenderAll(Text(3), 2);
+    FAIL() << "no error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.kind(), core::ErrorKind::kEngine);
+    EXPECT_EQ(std::string(e.what()),
+              "speech worker failed in chapter 1, paragraph 2: signal 9 (Killed)");
+  }
+  EXPECT_TRUE(NoChildren());
+}
+
 TEST(RenderedUnit, SurvivesSerialization) {
   RenderedUnit unit;
   unit.sentences.push_back(

@@ -73,6 +73,27 @@ TEST_F(EngineTest, EnglishRunsUseTheEnglishVoiceAndComeBack) {
   EXPECT_EQ(after.size(), fresh.size());  // the Mandarin voice and its rate are back
 }
 
+TEST_F(EngineTest, RewindGivesTheSamplesOfTheCheckpointedState) {
+  const auto clause = Clause({{core::Language::kMandarin, "yin2 hang2 hang2 zhang3"}});
+  ASSERT_TRUE(engine_->Checkpoint());
+  const auto first = engine_->Synthesize(clause);
+  const auto second = engine_->Synthesize(clause);
+  engine_->Rewind();
+  const auto rewound = engine_->Synthesize(clause);
+  engine_->DropCheckpoint();
+  EXPECT_NE(first, second);  // the engine's state moves on from call to call
+  EXPECT_EQ(rewound, first);
+}
+
+TEST_F(EngineTest, AChangeOfVoiceAfterACheckpointIsRefusedUntilItIsDropped) {
+  ASSERT_TRUE(engine_->Checkpoint());
+  const auto english = Clause({{core::Language::kEnglish, "CPU", true}});
+  EXPECT_THROW(engine_->Synthesize(english), LeavesCheckpoint);
+  engine_->Rewind();
+  engine_->DropCheckpoint();
+  EXPECT_GT(Rms(engine_->Synthesize(english)), 300.0);
+}
+
 TEST_F(EngineTest, BrokenCmnVoiceIsDetectedAndReplaced) {
   EXPECT_TRUE(engine_->ReadsHanzi("cmn-latn-pinyin"));
   Voice voice = FindVoice(testing::SourcePath("voices"), "female");

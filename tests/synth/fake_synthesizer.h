@@ -2,6 +2,7 @@
 
 #include <csignal>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,9 @@ namespace langdu::synth {
 /// engine input, at a level that rises with the number of calls made before. So output depends on
 /// what came before, exactly what the pipeline must hide by giving every unit a fresh state.
 /// A clause whose engine input contains `crash_on` is killed (as a crashing engine
-/// would); one containing `fail_on` throws core::Error(kEngine).
+/// would); one containing `fail_on` throws core::Error(kEngine). With `rewinds`, it keeps a
+/// checkpoint of its call count, and a clause containing `leaves_checkpoint_on` throws
+/// LeavesCheckpoint while the checkpoint is held (as eSpeak NG does on a change of voice).
 class FakeSynthesizer : public Synthesizer {
  public:
   static constexpr int kRateHz = 8000;
@@ -36,19 +39,34 @@ class FakeSynthesizer : public Synthesizer {
     if (!fail_on.empty() && input.find(fail_on) != std::string::npos) {
       throw core::Error(core::ErrorKind::kEngine, "fake: cannot say \"" + input + "\"");
     }
+    if (checkpoint_ && !leaves_checkpoint_on.empty() &&
+        input.find(leaves_checkpoint_on) != std::string::npos) {
+      throw LeavesCheckpoint("fake: \"" + input + "\"");
+    }
     ++calls_;
     const auto level = static_cast<std::int16_t>(1000 + 10 * calls_);
     return std::vector<std::int16_t>(input.size() * kRateHz / 100, level);
   }
 
+  bool Checkpoint() override {
+    if (!rewinds) return false;
+    checkpoint_ = calls_;
+    return true;
+  }
+  void Rewind() override { calls_ = checkpoint_.value_or(calls_); }
+  void DropCheckpoint() override { checkpoint_.reset(); }
+
   int calls() const { return calls_; }
 
   std::string crash_on;
   std::string fail_on;
+  bool rewinds = false;
+  std::string leaves_checkpoint_on;
 
  private:
   Voice voice_;
   int calls_ = 0;
+  std::optional<int> checkpoint_;
 };
 
 }  // namespace langdu::synth
