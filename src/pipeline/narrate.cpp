@@ -52,15 +52,10 @@ std::string TagDate() {
 }
 
 // The FILE type a cue sheet names for each format.
+// A cue sheet knows the file types of CD burning (WAVE, MP3, AIFF, BINARY); players read any
+// audio they can decode under WAVE, which is what cue tools write for FLAC, Ogg and MP4 too.
 std::string CueFileType(audio::Format format) {
-  switch (format) {
-    case audio::Format::kWav:
-      return "WAVE";
-    case audio::Format::kMp3:
-      return "MP3";
-    default:
-      return std::string(audio::Extension(format));
-  }
+  return format == audio::Format::kMp3 ? "MP3" : "WAVE";
 }
 
 publish::ManifestHeader Header(const PreparedInput& input, const NarrateOptions& options,

@@ -164,7 +164,8 @@ TEST_P(FormatTest, SingleFileHasChapterMarksAndACueSheet) {
     EXPECT_NEAR(Number(mark["start_time"]), chapter["start_s"].get<double>(), 0.020);
   }
   const std::string cue = ReadFile(out / (Stem(file) + ".cue"));
-  EXPECT_NE(cue.find("FILE \"" + file + "\""), std::string::npos) << cue;
+  const std::string type = file.ends_with(".mp3") ? "MP3" : "WAVE";
+  EXPECT_NE(cue.find("FILE \"" + file + "\" " + type + "\n"), std::string::npos) << cue;
   EXPECT_NE(cue.find("  TRACK 02 AUDIO\n"), std::string::npos) << cue;
   EXPECT_EQ(ReadFile(out / "playlist.m3u8").find("#EXTM3U\n#EXTINF:"), 0u);
 }

@@ -55,6 +55,8 @@ TEST(M4bSlow, SeedHasEightAacChaptersWithinFiftyMillisecondsOfTheManifestAndTags
   EXPECT_TRUE(cover);
   EXPECT_NEAR(std::stod(info["format"]["duration"].get<std::string>()),
               manifest["duration_s"].get<double>(), 0.1);
+  const std::string cue = ReadFile(out / "在全区党建工作会上的讲话.cue");
+  EXPECT_NE(cue.find("FILE \"在全区党建工作会上的讲话.m4b\" WAVE\n"), std::string::npos) << cue;
 }
 
 TEST(M4bSlow, ABookOfThreeHundredChaptersKeepsThemAllAndSaysWhyNeroListsNone) {
