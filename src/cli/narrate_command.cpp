@@ -170,8 +170,10 @@ CLI::App* AddNarrateCommand(CLI::App& app) {
   command->add_option("--opus-complexity", options->narrate.opus_complexity,
                       "Opus: 0 (fastest) to 10 (slowest, best) (default " +
                           std::to_string(audio::Info(audio::Format::kOpus).default_speed) + ")");
-  command->add_option("--author", options->narrate.author, "Artist tag (default: the narrator)");
-  command->add_option("--cover", options->narrate.cover, "JPEG or PNG image to embed as cover art");
+  command->add_option("--author", options->narrate.author,
+                      "Artist tag (default: the input's own author, else the narrator)");
+  command->add_option("--cover", options->narrate.cover,
+                      "JPEG or PNG image to embed as cover art (default: an EPUB's own cover)");
   command->add_flag("--single", options->narrate.single,
                     "One audio file for the whole text, with chapter marks and a .cue sheet");
   command->add_option("-j,--jobs", options->narrate.jobs,

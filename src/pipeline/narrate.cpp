@@ -59,9 +59,11 @@ std::string CueFileType(audio::Format format) {
 }
 
 publish::ManifestHeader Header(const PreparedInput& input, const NarrateOptions& options,
-                               const audio::EncoderSettings& settings, const synth::Voice& voice) {
+                               const std::string& author, const audio::EncoderSettings& settings,
+                               const synth::Voice& voice) {
   publish::ManifestHeader header;
   header.title = input.document.title;
+  header.author = author;
   header.source = {input.name, input.sha256, input.encoding};
   header.voice = {voice.name,     voice.mandarin, voice.english,     voice.variant,
                   voice.rate_wpm, voice.pitch,    voice.pitch_range, voice.volume};
@@ -95,11 +97,11 @@ long long ModifiedSeconds(const std::string& input_name) {
 // The read-along page and the EPUB, made from the finished manifest: its text and times, never
 // the audio. `audio_paths` maps each audio file's name to where it is written meanwhile.
 void WriteTalkingBooks(const std::filesystem::path& manifest, const std::string& input_name,
-                       const NarrateOptions& options, const std::optional<audio::Picture>& cover,
+                       const std::optional<audio::Picture>& cover,
                        const std::map<std::string, std::filesystem::path>& audio_paths,
                        const std::filesystem::path& page, const std::filesystem::path& epub) {
-  const publish::TalkingBook book =
-      publish::BookFromManifest(publish::ReadManifest(manifest), options.author);
+  const publish::Manifest read = publish::ReadManifest(manifest);
+  const publish::TalkingBook book = publish::BookFromManifest(read, read.header.author);
   if (!page.empty()) publish::WriteFileAtomically(page, publish::player::ReadAlongPage(book));
   if (epub.empty()) return;
   const long long modified_s = ModifiedSeconds(input_name);
@@ -171,7 +173,14 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
                                            options.opus_complexity);
   settings.engine_rate_hz = engine_rate;
   settings.voice = synthesizer.voice();
-  if (!options.cover.empty()) settings.cover = audio::ReadPicture(options.cover);
+  // --cover and --author win over what the input says about itself (an EPUB's cover image and
+  // dc:creator, Markdown front matter, HTML's meta author).
+  if (!options.cover.empty()) {
+    settings.cover = audio::ReadPicture(options.cover);
+  } else if (!input.metadata.cover.empty()) {
+    settings.cover = audio::Picture{input.metadata.cover_media_type, input.metadata.cover};
+  }
+  const std::string author = options.author.empty() ? input.metadata.author : options.author;
   settings.encoders = static_cast<std::size_t>(options.ResolvedJobs());
   settings.single = options.single;
   settings.input_name = input.name;
@@ -184,7 +193,7 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   publish::OutputSet outputs(options.force);
   audio::Tags common;
   common.album = document.title;
-  common.artist = options.author.empty() ? "langdu " + settings.voice.name : options.author;
+  common.artist = author.empty() ? "langdu " + settings.voice.name : author;
   common.date = TagDate();
   common.comment =
       std::string("langdu ") + LANGDU_VERSION + ", eSpeak NG " + synth::Engine::Version();
@@ -195,8 +204,8 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   const std::filesystem::path chapters_vtt = outputs.Add(output_dir / "chapters.vtt");
   const std::filesystem::path playlist = outputs.Add(output_dir / "playlist.m3u8");
   const std::filesystem::path manifest_path = outputs.Add(output_dir / "manifest.json");
-  publish::ManifestWriter manifest(manifest_path,
-                                   Header(input, options, settings.encoder, settings.voice));
+  publish::ManifestWriter manifest(
+      manifest_path, Header(input, options, author, settings.encoder, settings.voice));
   const std::filesystem::path page =
       options.player ? outputs.Add(output_dir / "index.html") : std::filesystem::path();
   const std::filesystem::path epub =
@@ -226,7 +235,7 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   std::map<std::string, std::filesystem::path> audio_paths;
   for (std::size_t i = 0; i < plan.files.size(); ++i)
     audio_paths[plan.files[i].name] = files[i].audio;
-  WriteTalkingBooks(manifest_path, input.name, options, settings.cover, audio_paths, page, epub);
+  WriteTalkingBooks(manifest_path, input.name, settings.cover, audio_paths, page, epub);
   outputs.Commit();
 
   NarrateResult narrated;

@@ -35,6 +35,7 @@ void to_json(Json& json, const ManifestHeader& header) {
   json = {{"format", "langdu-manifest"},
           {"version", 1},
           {"title", header.title},
+          {"author", header.author},
           {"source",
            {{"path", header.source.path},
             {"sha256", header.source.sha256},
@@ -126,6 +127,8 @@ FileRecord FileFrom(const Json& json) {
 ManifestHeader HeaderFrom(const Json& json) {
   ManifestHeader header;
   header.title = json.at("title").get<std::string>();
+  // Manifests written before the field existed have no author.
+  header.author = json.value("author", "");
   const Json& source = json.at("source");
   header.source = {source.at("path").get<std::string>(), source.at("sha256").get<std::string>(),
                    source.at("encoding").get<std::string>()};

@@ -49,6 +49,7 @@ struct OptionsRecord {
 /// The document-level fields written before any chapter.
 struct ManifestHeader {
   std::string title;
+  std::string author;  ///< --author, else the input's own (dc:creator, front matter); may be empty
   SourceRecord source;
   VoiceRecord voice;
   OptionsRecord options;

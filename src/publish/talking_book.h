@@ -35,7 +35,7 @@ struct BookChapter {
 /// taken from the manifest (never from a second pass over the audio).
 struct TalkingBook {
   std::string title;
-  std::string author;    ///< --author, else the narrator's name
+  std::string author;    ///< the book's author (manifest), else the narrator's name
   std::string narrator;  ///< "langdu <voice>"
   std::string sha256;    ///< of the input: identifies the book
   std::string language = "zh-CN";
@@ -56,8 +56,8 @@ bool HeadingIsFirstSentence(const BookChapter& chapter);
 /// core::Error(kInputDecode) when it is not a manifest.
 Manifest ReadManifest(const std::filesystem::path& path);
 
-/// The book a manifest (docs/formats.md, version 1) describes; `author` as given to --author
-/// (empty: the narrator).
+/// The book a manifest (docs/formats.md, version 1) describes; `author` is the book's author
+/// (--author, else the input's own; empty: the narrator).
 TalkingBook BookFromManifest(const Manifest& manifest, const std::string& author);
 
 }  // namespace langdu::publish

@@ -35,11 +35,12 @@ PreparedInput Input() {
   return input;
 }
 
-publish::Manifest NarrateFake(const std::filesystem::path& dir, NarrateOptions options) {
+publish::Manifest NarrateFake(const std::filesystem::path& dir, NarrateOptions options,
+                              const PreparedInput& input = Input()) {
   options.format = audio::Format::kWav;
   FakeSynthesizer synthesizer;
   SilentProgress progress;
-  Narrate(Input(), dir, options, synthesizer, progress);
+  Narrate(input, dir, options, synthesizer, progress);
   return publish::ParseManifest(testing::ReadFile(dir / "manifest.json"), "manifest.json");
 }
 
@@ -110,6 +111,33 @@ TEST(Narrate, SingleIsOneFileWithItsChaptersPlaced) {
   }
   EXPECT_NEAR(manifest.chapters[2].end_s, manifest.files[0].audio_duration_s, 1e-6);
   EXPECT_TRUE(std::filesystem::exists(dir / "书.cue"));
+}
+
+// An EPUB's dc:creator and cover image (or Markdown front matter, HTML's meta author) tag the
+// files and reach the manifest and the read-along page, as --author and --cover would.
+TEST(Narrate, TheInputsOwnAuthorAndCoverTagTheFiles) {
+  PreparedInput input = Input();
+  input.metadata.author = "林小满";
+  input.metadata.cover = testing::ReadFile(testing::SourcePath("tests/data/cover.png"));
+  input.metadata.cover_media_type = "image/png";
+  testing::TempDir dir;
+  const publish::Manifest manifest = NarrateFake(dir.path(), {}, input);
+  EXPECT_EQ(manifest.header.author, "林小满");
+  const std::string audio = testing::ReadFile(dir / manifest.files[0].file);
+  EXPECT_NE(audio.find(input.metadata.cover), std::string::npos) << "cover not embedded";
+  EXPECT_NE(audio.find("林小满"), std::string::npos) << "no artist tag";
+  EXPECT_NE(testing::ReadFile(dir / "index.html").find("林小满"), std::string::npos);
+}
+
+TEST(Narrate, AuthorOptionWinsOverTheInputsOwn) {
+  PreparedInput input = Input();
+  input.metadata.author = "林小满";
+  testing::TempDir dir;
+  NarrateOptions options;
+  options.author = "周老师";
+  const publish::Manifest manifest = NarrateFake(dir.path(), options, input);
+  EXPECT_EQ(manifest.header.author, "周老师");
+  EXPECT_EQ(testing::ReadFile(dir / manifest.files[0].file).find("林小满"), std::string::npos);
 }
 
 TEST(Narrate, ValidateNamesTheOptionAndItsLimits) {
