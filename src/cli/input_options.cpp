@@ -17,8 +17,8 @@ void AddInputOptions(CLI::App& app, input::ReadOptions& options) {
   app.add_option("--encoding", options.encoding,
                  "input encoding (UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5); default: detect");
   app.add_option("--heading-levels", options.heading_levels,
-                 "Markdown, HTML: heading levels, from the top one present, that start chapters "
-                 "(default 1)")
+                 "Markdown, HTML: heading levels, from the top one present, that start chapters; "
+                 "EPUB: levels of its table of contents (default 1)")
       ->check(CLI::Range(1, 6));
   const std::map<std::string, bool> code{{"read", true}, {"skip", false}};
   app.add_option("--code", options.read_code,

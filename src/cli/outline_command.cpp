@@ -57,18 +57,26 @@ void Run(OutlineOptions& options) {
     for (const input::SkippedLine& line : prepared.skipped) {
       skipped.push_back({{"line", line.line}, {"kind", line.kind}, {"text", line.text}});
     }
-    nlohmann::ordered_json outline = {{"title", document.title},
-                                      {"author", prepared.metadata.author},
-                                      {"format", input::FormatName(prepared.format)},
-                                      {"encoding", prepared.encoding},
-                                      {"chapters", std::move(chapters)},
-                                      {"skipped", std::move(skipped)}};
+    nlohmann::ordered_json cover = nullptr;
+    if (!prepared.metadata.cover.empty()) {
+      cover = {{"media_type", prepared.metadata.cover_media_type},
+               {"bytes", prepared.metadata.cover.size()}};
+    }
+    nlohmann::ordered_json outline = {
+        {"title", document.title},       {"author", prepared.metadata.author},
+        {"cover", std::move(cover)},     {"format", input::FormatName(prepared.format)},
+        {"encoding", prepared.encoding}, {"chapters", std::move(chapters)},
+        {"skipped", std::move(skipped)}};
     std::cout << outline.dump(2) << '\n';
     return;
   }
   std::cout << "title: " << document.title << '\n';
   if (!prepared.metadata.author.empty())
     std::cout << "author: " << prepared.metadata.author << '\n';
+  if (!prepared.metadata.cover.empty()) {
+    std::cout << "cover: " << prepared.metadata.cover_media_type << ", "
+              << prepared.metadata.cover.size() << " bytes\n";
+  }
   std::cout << "format: " << input::FormatName(prepared.format) << '\n';
   std::cout << "encoding: " << prepared.encoding << '\n';
   if (!prepared.skipped.empty()) {

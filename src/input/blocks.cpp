@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 
 #include "core/error.h"
@@ -113,21 +114,42 @@ std::string WithoutUrls(std::string_view text) {
 }
 
 core::Document BuildDocument(const std::vector<Block>& blocks, std::string_view where,
-                             const ReadOptions& options, std::string_view fallback_title) {
+                             const ReadOptions& options, std::string_view fallback_title,
+                             const std::map<std::size_t, std::string>& toc_starts) {
   struct Built {
     core::Paragraph paragraph;
     int level = 0;
+    bool toc_start = false;
+    std::string toc_title;
   };
   std::vector<Built> built;
-  for (const Block& block : blocks) {
+  // A table-of-contents entry on a block with nothing to say (an image, a blank page) starts its
+  // chapter at the next block that has something; a later entry there wins.
+  std::optional<std::string> pending_toc;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const Block& block = blocks[i];
+    const auto entry = toc_starts.find(i);
     core::Paragraph paragraph = MakeParagraph(block);
-    if (paragraph.sentences.empty() || !text::HasSpeakableText(WholeText(paragraph))) continue;
-    built.push_back({std::move(paragraph), block.heading_level});
+    if (paragraph.sentences.empty() || !text::HasSpeakableText(WholeText(paragraph))) {
+      if (entry != toc_starts.end()) pending_toc = entry->second;
+      continue;
+    }
+    Built b{std::move(paragraph), block.heading_level, entry != toc_starts.end(),
+            entry != toc_starts.end() ? entry->second : std::string()};
+    if (!b.toc_start && pending_toc) {
+      b.toc_start = true;
+      b.toc_title = *pending_toc;
+    }
+    pending_toc.reset();
+    built.push_back(std::move(b));
   }
   if (built.empty()) {
     throw core::Error(core::ErrorKind::kInputEmpty, std::string(where) + ": no text to narrate");
   }
 
+  const bool toc =
+      options.structure.detect_chapters &&
+      std::any_of(built.begin(), built.end(), [](const Built& b) { return b.toc_start; });
   core::Document document;
   std::set<int> levels;
   for (const Built& b : built) {
@@ -135,9 +157,10 @@ core::Document BuildDocument(const std::vector<Block>& blocks, std::string_view 
   }
   std::size_t start = 0;
   bool title_only = false;  // the opening holds nothing but the title heading so far
-  if (built.front().level > 0 && built.front().level == *levels.begin() && built.size() > 1 &&
-      std::count_if(built.begin(), built.end(),
-                    [&](const Built& b) { return b.level == built.front().level; }) == 1) {
+  if (!toc && built.front().level > 0 && built.front().level == *levels.begin() &&
+      built.size() > 1 && std::count_if(built.begin(), built.end(), [&](const Built& b) {
+                            return b.level == built.front().level;
+                          }) == 1) {
     document.title = text::WithoutTrailingMarks(WholeText(built.front().paragraph));
     levels.erase(levels.begin());
     start = 1;
@@ -146,7 +169,7 @@ core::Document BuildDocument(const std::vector<Block>& blocks, std::string_view 
     document.title = text::WithoutTrailingMarks(text::Cleanup(fallback_title).text);
   }
   std::set<int> chapter_levels;
-  if (options.structure.detect_chapters) {
+  if (options.structure.detect_chapters && !toc) {
     for (int level : levels) {
       if (static_cast<int>(chapter_levels.size()) >= options.heading_levels) break;
       chapter_levels.insert(level);
@@ -158,14 +181,17 @@ core::Document BuildDocument(const std::vector<Block>& blocks, std::string_view 
     bool heading_only = false;
   };
   std::vector<Draft> chapters(1);
-  chapters.front().heading_only = title_only;
+  // A book's title page (headings only) before its first listed chapter joins that chapter.
+  chapters.front().heading_only = title_only || toc;
   for (std::size_t i = 0; i < built.size(); ++i) {
     Built& b = built[i];
-    if (i >= start && chapter_levels.contains(b.level)) {
+    if (toc ? b.toc_start : i >= start && chapter_levels.contains(b.level)) {
       if (!chapters.back().chapter.paragraphs.empty()) chapters.emplace_back();
-      chapters.back().chapter.title = text::ChapterTitle(WholeText(b.paragraph));
-      chapters.back().heading_only = true;
-    } else if (i >= start) {
+      chapters.back().chapter.title = text::ChapterTitle(
+          toc && !b.toc_title.empty() ? text::Cleanup(JoinSoftLines(b.toc_title)).text
+                                      : WholeText(b.paragraph));
+      chapters.back().heading_only = !toc || b.level > 0;
+    } else if (i >= start && (!toc || b.level == 0)) {
       chapters.back().heading_only = false;
     }
     chapters.back().chapter.paragraphs.push_back(std::move(b.paragraph));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,12 +25,18 @@ struct Block {
 ///   dc:title) titles the document without being spoken;
 /// - headings of the `options.heading_levels` top levels present below the title start chapters;
 ///   deeper headings are paragraphs; a chapter holding nothing but its heading joins the next;
+/// - when `toc_starts` is not empty (an EPUB's table of contents: block index → entry title),
+///   those blocks alone start chapters, titled by their entries (an empty title: the block's
+///   text); an entry on a block with nothing to say moves to the next block; headings are
+///   paragraphs, `fallback_title` titles the document, and a chapter holding nothing but
+///   headings joins the next;
 /// - with `options.structure.detect_chapters` false, everything is one chapter.
 /// Each paragraph is cleaned (text/cleanup) and split into sentences; sentences' source_text is
 /// the cleaned text (what the reader sees) and their span the block's.
 /// Throws core::Error(kInputEmpty) `<where>: no text to narrate` when no block has anything to say.
 core::Document BuildDocument(const std::vector<Block>& blocks, std::string_view where,
-                             const ReadOptions& options, std::string_view fallback_title = {});
+                             const ReadOptions& options, std::string_view fallback_title = {},
+                             const std::map<std::size_t, std::string>& toc_starts = {});
 
 /// Joins the lines of `text`: no space where a Han (or other wide) character meets another, one
 /// space otherwise; blank or white-space-only lines disappear.

@@ -62,7 +62,8 @@ std::string TextOf(const xmlNode* node) {
 
 class BlockWalker {
  public:
-  BlockWalker(std::string_view source, bool read_code) : source_(source), read_code_(read_code) {
+  BlockWalker(std::string_view source, bool read_code, bool anchors)
+      : source_(source), read_code_(read_code), anchors_(anchors) {
     line_starts_.push_back(0);
     for (std::size_t i = 0; i < source.size(); ++i) {
       if (source[i] == '\n') line_starts_.push_back(i + 1);
@@ -126,6 +127,11 @@ class BlockWalker {
     const int level = HeadingLevel(name);
     const bool block = level > 0 || Is(name, kBlocks);
     if (block) Flush();
+    if (anchors_) {
+      if (std::string id = Attribute(node, "id"); !id.empty()) {
+        content_.anchors.emplace(std::move(id), content_.blocks.size());
+      }
+    }
     if (level > 0) level_ = level;
     if (name == "td" || name == "th") Append(node, cell_open_ ? "，" : "");
     for (xmlNode* child = node->children; child != nullptr; child = child->next) Visit(child);
@@ -184,6 +190,7 @@ class BlockWalker {
 
   std::string_view source_;
   bool read_code_;
+  bool anchors_;
   std::vector<std::size_t> line_starts_;
   HtmlContent content_;
   Block current_;
@@ -210,7 +217,7 @@ HtmlContent ParseHtml(std::string_view utf8, bool xhtml, bool read_code) {
         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
   }
   if (doc == nullptr) return {};
-  return BlockWalker(utf8, read_code).Walk(xmlDocGetRootElement(doc.get()));
+  return BlockWalker(utf8, read_code, xhtml).Walk(xmlDocGetRootElement(doc.get()));
 }
 
 ReadResult ReadHtml(std::string_view where, std::string_view bytes, const ReadOptions& options) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,9 @@ struct HtmlContent {
   std::vector<Block> blocks;
   std::string title;
   std::string author;
+  /// XHTML only: each element id, and the index in `blocks` of the first block at or after the
+  /// element (blocks.size() when none follows), where a link to `#id` lands.
+  std::map<std::string, std::size_t> anchors;
 };
 
 /// Parses `utf8` (HTML, or XHTML when `xhtml`: an EPUB content document) into blocks, as

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "input/epub_reader.h"
 #include "input/html_reader.h"
 #include "input/markdown_reader.h"
 #include "input/text_reader.h"
@@ -25,7 +26,7 @@ constexpr std::array kFormats = {
     FormatRow{InputFormat::kText, "text", &ReadText},
     FormatRow{InputFormat::kMarkdown, "markdown", &ReadMarkdown},
     FormatRow{InputFormat::kHtml, "html", &ReadHtml},
-    FormatRow{InputFormat::kEpub, "epub", nullptr},
+    FormatRow{InputFormat::kEpub, "epub", &ReadEpub},
     FormatRow{InputFormat::kSsml, "ssml", nullptr},
 };
 

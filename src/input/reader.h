@@ -44,7 +44,8 @@ struct ReadOptions {
   /// whole input one chapter.
   text::StructureOptions structure;
   /// Markdown and HTML: how many heading levels, counted from the top one present (below a sole
-  /// title heading), start chapters. Deeper headings are spoken as paragraphs.
+  /// title heading), start chapters. Deeper headings are spoken as paragraphs. EPUB: how many
+  /// levels of its table of contents start chapters.
   int heading_levels = 1;
   bool read_code = false;  ///< Markdown and HTML: read code blocks aloud (default: skip them)
 };
