@@ -32,6 +32,8 @@ struct SpeechClause {
   /// The author's pause after this clause in ms (an inline mark, SSML <break>); when set (≥ 0)
   /// it replaces the length the narrator's voice gives `pause_after`.
   int pause_ms = -1;
+  /// Speaking rate as a factor of the narrator's (SSML <prosody rate>); 1 = the narrator's own.
+  double rate = 1.0;
 };
 
 /// What exactly will be said for one sentence.

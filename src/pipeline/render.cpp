@@ -14,7 +14,8 @@ RenderedSentence UnitRenderer::RenderSentence(const core::Sentence& sentence) co
   rendered.spoken_text = spoken.spoken;
   rendered.engine_input = core::EngineInput(script);
   rendered.unread = script.unread;
-  for (const core::SpeechClause& clause : script.clauses) {
+  for (core::SpeechClause clause : script.clauses) {
+    clause.rate = sentence.marks.rate;
     // A clause with nothing to say is an author's pause alone.
     rendered.clauses.push_back(
         {clause.display_text, core::EngineInput(clause), clause.pause_after,

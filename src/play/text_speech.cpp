@@ -120,12 +120,17 @@ void TextSpeech::Run() {
 
 std::vector<std::int16_t> TextSpeech::Make(const Item& item) {
   const synth::Voice& voice = synthesizer_.voice();
-  const core::SpeechScript script = pronouncer_.Script(normalizer_.Normalize(item.sentence->text));
+  const core::Sentence& sentence = *item.sentence;
+  const core::SpeechScript script =
+      pronouncer_.Script(normalizer_.Normalize(sentence.text, sentence.marks));
   VectorSink sink;
   audio::Assembler assembler(sink, sample_rate_hz_);
-  for (const core::SpeechClause& clause : script.clauses) {
-    assembler.AddSpeech(synthesizer_.Synthesize(clause));
-    assembler.AddSilence(voice.PauseMs(clause.pause_after));
+  for (core::SpeechClause clause : script.clauses) {
+    clause.rate = sentence.marks.rate;
+    // A clause with nothing to say is an author's pause alone.
+    if (!clause.runs.empty()) assembler.AddSpeech(synthesizer_.Synthesize(clause));
+    assembler.AddSilence(clause.pause_ms >= 0 ? clause.pause_ms
+                                              : voice.PauseMs(clause.pause_after));
   }
   if (item.paragraph_end) assembler.AddSilence(voice.paragraph_pause_ms);
   if (item.chapter_end) assembler.AddSilence(voice.chapter_tail_ms);

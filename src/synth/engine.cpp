@@ -3,7 +3,9 @@
 #include <espeak-ng/speak_lib.h>
 #include <link.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -106,6 +108,7 @@ void Engine::Select(const std::string& espeak_voice) {
   selected_ = espeak_voice;
   // Choosing a voice resets the speech parameters to the voice's own.
   Check(espeak_SetParameter(espeakRATE, voice_.rate_wpm, 0), "setting the rate");
+  rate_wpm_ = voice_.rate_wpm;
   Check(espeak_SetParameter(espeakPITCH, voice_.pitch, 0), "setting the pitch");
   Check(espeak_SetParameter(espeakRANGE, voice_.pitch_range, 0), "setting the pitch range");
   Check(espeak_SetParameter(espeakVOLUME, voice_.volume, 0), "setting the volume");
@@ -156,11 +159,15 @@ bool Engine::Checkpoint() {
   if (globals.size == 0) return false;
   globals_ = globals.begin;
   checkpoint_.assign(globals.begin, globals.begin + globals.size);
+  checkpoint_rate_wpm_ = rate_wpm_;
   return true;
 }
 
 void Engine::Rewind() {
-  if (!checkpoint_.empty()) std::memcpy(globals_, checkpoint_.data(), checkpoint_.size());
+  if (checkpoint_.empty()) return;
+  std::memcpy(globals_, checkpoint_.data(), checkpoint_.size());
+  // The rate eSpeak speaks at is among the globals just put back.
+  rate_wpm_ = checkpoint_rate_wpm_;
 }
 
 void Engine::DropCheckpoint() {
@@ -176,6 +183,13 @@ std::vector<std::int16_t> Engine::Synthesize(const core::SpeechClause& clause) {
     if (run.text.empty()) continue;
     const bool english = run.language == core::Language::kEnglish;
     Select(WithVariant(english ? voice_.english : voice_.mandarin, voice_.variant));
+    // The author's rate (SSML <prosody rate>) scales the narrator's, within eSpeak's limits.
+    const int rate_wpm = std::clamp(static_cast<int>(std::lround(voice_.rate_wpm * clause.rate)),
+                                    kRateWpm.low, kRateWpm.high);
+    if (rate_wpm != rate_wpm_) {
+      Check(espeak_SetParameter(espeakRATE, rate_wpm, 0), "setting the rate");
+      rate_wpm_ = rate_wpm;
+    }
     std::string text;
     if (run.spell) {
       // Letters one by one, so that eSpeak says their names: "GDP" → "G D P".

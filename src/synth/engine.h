@@ -67,6 +67,8 @@ class Engine : public Synthesizer {
   std::string selected_;  // the eSpeak voice name currently loaded
   std::vector<char> checkpoint_;  // eSpeak NG's writable globals at the checkpoint; empty: none
   char* globals_ = nullptr;       // where they live
+  int rate_wpm_ = 0;             // the rate eSpeak speaks at now
+  int checkpoint_rate_wpm_ = 0;  // and at the checkpoint
 };
 
 }  // namespace langdu::synth

@@ -12,7 +12,7 @@
 namespace langdu::synth {
 
 /// A synthesizer with state, like eSpeak NG: every clause is 10 ms of speech per byte of its
-/// engine input, at a level that rises with the number of calls made before. So output depends on
+/// engine input (divided by the clause's rate), at a level that rises with the number of calls made before. So output depends on
 /// what came before, exactly what the pipeline must hide by giving every unit a fresh state.
 /// A clause whose engine input contains `crash_on` is killed (as a crashing engine
 /// would); one containing `fail_on` throws core::Error(kEngine). With `rewinds`, it keeps a
@@ -45,7 +45,9 @@ class FakeSynthesizer : public Synthesizer {
     }
     ++calls_;
     const auto level = static_cast<std::int16_t>(1000 + 10 * calls_);
-    return std::vector<std::int16_t>(input.size() * kRateHz / 100, level);
+    const auto samples =
+        static_cast<std::size_t>(static_cast<double>(input.size()) * kRateHz / 100 / clause.rate);
+    return std::vector<std::int16_t>(samples, level);
   }
 
   bool Checkpoint() override {
