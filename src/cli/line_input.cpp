@@ -8,6 +8,32 @@
 #include "text/decode.h"
 
 namespace langdu::cli {
+namespace {
+
+// A sentence's marks added to its paragraph's, the sentence starting at byte `offset`.
+void AppendMarks(core::AuthorMarks& to, const core::AuthorMarks& from, std::size_t offset) {
+  for (core::ForcedReading reading : from.readings) {
+    reading.begin += offset;
+    reading.end += offset;
+    to.readings.push_back(std::move(reading));
+  }
+  for (core::AuthorPause pause : from.pauses) {
+    pause.offset += offset;
+    to.pauses.push_back(pause);
+  }
+  for (core::SayAsSpan span : from.say_as) {
+    span.begin += offset;
+    span.end += offset;
+    to.say_as.push_back(span);
+  }
+  for (core::Substitution sub : from.substitutions) {
+    sub.begin += offset;
+    sub.end += offset;
+    to.substitutions.push_back(std::move(sub));
+  }
+}
+
+}  // namespace
 
 LineInput::LineInput(const std::string& name, const input::ReadOptions& options)
     : stdin_(name == "-"), where_(stdin_ ? "<stdin>" : name) {
@@ -25,11 +51,19 @@ LineInput::LineInput(const std::string& name, const input::ReadOptions& options)
   }
   paragraphs_ = true;
   const input::ReadResult read = input::Read(where_, bytes, options);
+  for (const std::string& warning : read.warnings) {
+    std::cerr << "langdu: warning: " << warning << '\n';
+  }
+  has_marks_ = read.format == input::InputFormat::kSsml;
   for (const core::Chapter& chapter : read.document.chapters) {
     for (const core::Paragraph& paragraph : chapter.paragraphs) {
-      std::string line;
-      for (const core::Sentence& sentence : paragraph.sentences) line += sentence.text;
-      paragraph_lines_.emplace_back(std::move(line), static_cast<std::size_t>(paragraph.span.line));
+      ParagraphLine line;
+      line.line = static_cast<std::size_t>(paragraph.span.line);
+      for (const core::Sentence& sentence : paragraph.sentences) {
+        AppendMarks(line.marks, sentence.marks, line.text.size());
+        line.text += sentence.text;
+      }
+      paragraph_lines_.push_back(std::move(line));
     }
   }
 }
@@ -37,8 +71,8 @@ LineInput::LineInput(const std::string& name, const input::ReadOptions& options)
 std::optional<std::string> LineInput::Next() {
   if (paragraphs_) {
     if (next_paragraph_ >= paragraph_lines_.size()) return std::nullopt;
-    line_number_ = paragraph_lines_[next_paragraph_].second;
-    return paragraph_lines_[next_paragraph_++].first;
+    line_number_ = paragraph_lines_[next_paragraph_].line;
+    return paragraph_lines_[next_paragraph_++].text;
   }
   std::string line;
   if (stdin_) {

@@ -85,19 +85,6 @@ void Run(NarrateCommandOptions& options) {
   // not after two books. Parsing is cheap (0.1 s for a 900 KB text), so only a sole input and
   // standard input (which cannot be read twice) are kept; other files are parsed again when
   // their turn comes, and memory does not grow with the number of inputs.
-  const auto prepare = [&](const std::string& input) {
-    return pipeline::Prepare(pipeline::ReadInput(input), options.read);
-  };
-  std::vector<std::optional<pipeline::PreparedInput>> kept(options.inputs.size());
-  for (std::size_t i = 0; i < options.inputs.size(); ++i) {
-    pipeline::PreparedInput prepared = prepare(options.inputs[i]);
-    if (options.inputs.size() == 1 || options.inputs[i] == "-") kept[i] = std::move(prepared);
-  }
-  const synth::Voice voice = pipeline::ResolveVoice(narrate);
-  // Loads the lexicons now (they are shared with the pipeline's), so that a bad line in a user
-  // lexicon fails before any audio is made.
-  const pronounce::Pronouncer pronouncer(narrate.pronounce);
-
   std::unique_ptr<pipeline::Progress> progress;
   TerminalProgress* terminal = nullptr;
   if (options.quiet) {
@@ -107,6 +94,20 @@ void Run(NarrateCommandOptions& options) {
     terminal = owned.get();
     progress = std::move(owned);
   }
+  const auto prepare = [&](const std::string& input) {
+    return pipeline::Prepare(pipeline::ReadInput(input), options.read);
+  };
+  std::vector<std::optional<pipeline::PreparedInput>> kept(options.inputs.size());
+  for (std::size_t i = 0; i < options.inputs.size(); ++i) {
+    pipeline::PreparedInput prepared = prepare(options.inputs[i]);
+    // Said once, on this first reading (an input parsed again later says nothing new).
+    for (const std::string& warning : prepared.warnings) progress->OnWarning(warning);
+    if (options.inputs.size() == 1 || options.inputs[i] == "-") kept[i] = std::move(prepared);
+  }
+  const synth::Voice voice = pipeline::ResolveVoice(narrate);
+  // Loads the lexicons now (they are shared with the pipeline's), so that a bad line in a user
+  // lexicon fails before any audio is made.
+  const pronounce::Pronouncer pronouncer(narrate.pronounce);
   synth::Engine engine;
   for (const std::string& warning : engine.Use(voice)) progress->OnWarning(warning);
 

@@ -36,6 +36,12 @@ void Normalize(const text::tn::Normalizer& normalizer, const std::string& input,
                const input::ReadOptions& read, bool explain) {
   LineInput lines(input, read);
   while (const std::optional<std::string> line = lines.Next()) {
+    // SSML: the reader has cleaned the line and taken the author's marks out of the markup.
+    if (const core::AuthorMarks* marks = lines.marks()) {
+      Print(normalizer.Normalize(*line, *marks), lines.line_number(), explain);
+      std::cout.flush();
+      continue;
+    }
     std::string clean = text::Cleanup(*line).text;
     while (!clean.empty() && clean.back() == '\n') clean.pop_back();
     const text::MarkedText marked = text::ExtractInlineMarks(clean);

@@ -45,6 +45,9 @@ void Run(OutlineOptions& options) {
   const pipeline::PreparedInput prepared =
       pipeline::Prepare(pipeline::ReadInput(options.input), options.read);
   const core::Document& document = prepared.document;
+  for (const std::string& warning : prepared.warnings) {
+    std::cerr << "langdu: warning: " << warning << '\n';
+  }
   if (options.json) {
     nlohmann::ordered_json chapters = nlohmann::ordered_json::array();
     for (const core::Chapter& chapter : document.chapters) {

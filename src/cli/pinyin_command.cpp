@@ -105,6 +105,23 @@ void Run(const PinyinOptions& options) {
   const text::tn::Normalizer normalizer(options.reading);
   LineInput lines(options.input, options.read);
   while (const std::optional<std::string> line = lines.Next()) {
+    // SSML: the reader has cleaned the line and taken the author's marks out of the markup;
+    // normalization keeps each reading on the characters it names.
+    if (const core::AuthorMarks* marks = lines.marks()) {
+      std::vector<pronounce::Word> words;
+      if (options.normalize) {
+        const core::SpokenText spoken = normalizer.Normalize(*line, *marks);
+        words = pronouncer.Words(spoken.spoken, options.tones);
+        ApplyForcedReadings(spoken.spoken, spoken.forced, words);
+      } else {
+        words = pronouncer.Words(*line, options.tones);
+        ApplyForcedReadings(*line, marks->readings, words);
+      }
+      std::cout << Render(words, options.align) << '\n';
+      if (options.explain) Explain(words, std::cout);
+      std::cout.flush();
+      continue;
+    }
     // What narrate says: the line cleaned and normalized (20.27 is 二十点二七), unless asked for
     // the line as written. A line with inline pinyin marks is shown as written, so that each
     // mark stays on the characters it names.

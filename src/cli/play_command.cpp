@@ -93,6 +93,9 @@ void Run(PlayCommandOptions& options) {
     playable.source = std::make_unique<play::RecordingSpeech>(*recording);
   } else {
     text.emplace(options);
+    for (const std::string& warning : text->prepared.warnings) {
+      Say(options, "langdu: warning: " + warning);
+    }
     playable.outline = play::OutlineOf(text->prepared.document);
     playable.key = text->prepared.sha256;
     const synth::Voice voice = pipeline::ResolveVoice(options.narrate);

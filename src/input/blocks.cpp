@@ -13,11 +13,6 @@
 namespace langdu::input {
 namespace {
 
-bool IsWide(char32_t c) {
-  return core::IsHan(c) || (c >= 0x3000 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-         (c >= 0xFF00 && c <= 0xFFEF);
-}
-
 char32_t LastCodePoint(std::string_view text) {
   std::size_t pos = text.size() - 1;
   while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) --pos;
@@ -53,6 +48,11 @@ std::string WholeText(const core::Paragraph& paragraph) {
 }
 
 }  // namespace
+
+bool IsWide(char32_t c) {
+  return core::IsHan(c) || (c >= 0x3000 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+         (c >= 0xFF00 && c <= 0xFFEF);
+}
 
 std::string JoinSoftLines(std::string_view text) {
   std::string joined;

@@ -42,6 +42,10 @@ core::Document BuildDocument(const std::vector<Block>& blocks, std::string_view 
 /// space otherwise; blank or white-space-only lines disappear.
 std::string JoinSoftLines(std::string_view text);
 
+/// True for a character that takes no space beside another such one when lines join: Han, kana,
+/// Hangul and full-width forms.
+bool IsWide(char32_t c);
+
 /// `text` without web addresses (http://, https://, www.): a URL is never read aloud.
 std::string WithoutUrls(std::string_view text);
 

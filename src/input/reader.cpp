@@ -9,6 +9,7 @@
 #include "input/epub_reader.h"
 #include "input/html_reader.h"
 #include "input/markdown_reader.h"
+#include "input/ssml_reader.h"
 #include "input/text_reader.h"
 
 namespace langdu::input {
@@ -27,7 +28,7 @@ constexpr std::array kFormats = {
     FormatRow{InputFormat::kMarkdown, "markdown", &ReadMarkdown},
     FormatRow{InputFormat::kHtml, "html", &ReadHtml},
     FormatRow{InputFormat::kEpub, "epub", &ReadEpub},
-    FormatRow{InputFormat::kSsml, "ssml", nullptr},
+    FormatRow{InputFormat::kSsml, "ssml", &ReadSsml},
 };
 
 const FormatRow& RowOf(InputFormat format) {

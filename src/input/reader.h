@@ -69,6 +69,8 @@ struct ReadResult {
   core::Document document;
   Metadata metadata;
   std::vector<SkippedLine> skipped;
+  /// Problems that did not stop reading, one line each (`<where>:<line>: …`), for the user.
+  std::vector<std::string> warnings;
 };
 
 /// Reads `bytes` (a file's whole contents; `where` names it in messages: a path or "<stdin>",

@@ -64,6 +64,7 @@ PreparedInput Prepare(Input input, const input::ReadOptions& options) {
     prepared.document = std::move(read.document);
     prepared.metadata = std::move(read.metadata);
     prepared.skipped = std::move(read.skipped);
+    prepared.warnings = std::move(read.warnings);
   }
   for (const core::Chapter& chapter : prepared.document.chapters) {
     for (const core::Paragraph& paragraph : chapter.paragraphs) {

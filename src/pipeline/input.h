@@ -30,6 +30,7 @@ struct PreparedInput {
   std::string encoding;  ///< what it was decoded from
   input::Metadata metadata;  ///< title, author, cover the input gives itself
   std::vector<input::SkippedLine> skipped;  ///< plain text: scraper-noise lines left out
+  std::vector<std::string> warnings;  ///< what the reader could not use (`<where>:<line>: …`)
   std::string sha256;    ///< of the input bytes, lowercase hex
   core::Document document;
   std::size_t characters = 0;  ///< code points in all sentences

@@ -63,8 +63,9 @@ std::optional<std::vector<std::string>> ParsePinyin(std::string_view text) {
   return syllables;
 }
 
-// "500ms", "1s", "1.5s" → milliseconds.
-std::optional<int> ParseDuration(std::string_view text) {
+}  // namespace
+
+std::optional<int> ParsePauseMs(std::string_view text) {
   double factor = 0;
   if (text.ends_with("ms")) {
     factor = 1;
@@ -89,8 +90,6 @@ std::optional<int> ParseDuration(std::string_view text) {
   if (ms > kMaxPauseMs) return std::nullopt;
   return static_cast<int>(std::lround(ms));
 }
-
-}  // namespace
 
 MarkedText ExtractInlineMarks(std::string_view text) {
   MarkedText result;
@@ -123,7 +122,7 @@ MarkedText ExtractInlineMarks(std::string_view text) {
     if (shaped) {
       const std::string_view label = text.substr(pos + 1, bar - pos - 1);
       const std::string_view value = text.substr(bar + 1, close - bar - 1);
-      if (const std::optional<int> ms = ParseDuration(value)) {
+      if (const std::optional<int> ms = ParsePauseMs(value)) {
         result.marks.pauses.push_back({result.text.size(), *ms});
         pos = close + 1;
         continue;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,10 @@ struct MarkedText {
 /// Braces that hold anything else (no bar, text after the bar that is neither pinyin nor a
 /// duration, a line break) are ordinary text, kept as written.
 MarkedText ExtractInlineMarks(std::string_view text);
+
+/// A pause length as the marks write it ("500ms", "1s", "1.5s"; at most 60 s) in milliseconds;
+/// nullopt for anything else. SSML's <break time> takes the same forms.
+std::optional<int> ParsePauseMs(std::string_view text);
 
 /// The text of `text` without its inline marks (what captions and outlines show).
 std::string StripInlineMarks(std::string_view text);
