@@ -12,11 +12,11 @@
 namespace langdu::synth {
 
 /// A synthesizer with state, like eSpeak NG: every clause is 10 ms of speech per byte of its
-/// engine input (divided by the clause's rate), at a level that rises with the number of calls made before. So output depends on
-/// what came before, exactly what the pipeline must hide by giving every unit a fresh state.
-/// A clause whose engine input contains `crash_on` is killed (as a crashing engine
-/// would); one containing `fail_on` throws core::Error(kEngine). With `rewinds`, it keeps a
-/// checkpoint of its call count, and a clause containing `leaves_checkpoint_on` throws
+/// engine input (divided by the clause's rate), at a level that rises with the number of calls made
+/// before. So output depends on what came before, exactly what the pipeline must hide by giving
+/// every unit a fresh state. A clause whose engine input contains `crash_on` is killed (as a
+/// crashing engine would); one containing `fail_on` throws core::Error(kEngine). With `rewinds`, it
+/// keeps a checkpoint of its call count, and a clause containing `leaves_checkpoint_on` throws
 /// LeavesCheckpoint while the checkpoint is held (as eSpeak NG does on a change of voice).
 class FakeSynthesizer : public Synthesizer {
  public:
