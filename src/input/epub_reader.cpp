@@ -16,6 +16,7 @@
 #include "core/error.h"
 #include "input/blocks.h"
 #include "input/html_reader.h"
+#include "input/xml_node.h"
 #include "text/decode.h"
 
 namespace langdu::input {
@@ -50,10 +51,6 @@ struct ZipDiscard {
 struct ZipFileClose {
   void operator()(zip_file_t* file) const { zip_fclose(file); }
 };
-struct XmlDocFree {
-  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
-};
-using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocFree>;
 
 // The ZIP container, read from memory: its entries by name, within the size limits. Every libzip
 // status is translated here.
@@ -137,26 +134,8 @@ class Container {
   std::size_t total_ = 0;
 };
 
-std::string_view NameOf(const xmlNode* node) {
-  return node->name == nullptr ? std::string_view() : reinterpret_cast<const char*>(node->name);
-}
-
-// An attribute by its local name, whatever its namespace (epub:type, opf:role).
-std::string Attribute(const xmlNode* node, const char* name) {
-  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-  if (value == nullptr) return {};
-  std::string text(reinterpret_cast<const char*>(value));
-  xmlFree(value);
-  return text;
-}
-
-std::string TextOf(const xmlNode* node) {
-  xmlChar* content = xmlNodeGetContent(node);
-  if (content == nullptr) return {};
-  std::string text(reinterpret_cast<const char*>(content));
-  xmlFree(content);
-  return JoinSoftLines(text);
-}
+// A title or label as a reader sees it: its text with soft line breaks joined.
+std::string LabelOf(const xmlNode* node) { return JoinSoftLines(TextOf(node)); }
 
 // Elements named `local` (any namespace) at or below `node`, in document order. libxml2 nests
 // at most 256 deep without XML_PARSE_HUGE, so recursion is bounded.
@@ -378,18 +357,18 @@ class Book {
     for (xmlNode* meta : Elements(root, "meta")) {
       if (Attribute(meta, "property") == "role") {
         const std::string refines = Attribute(meta, "refines");
-        if (refines.starts_with('#')) roles[refines.substr(1)] = TextOf(meta);
+        if (refines.starts_with('#')) roles[refines.substr(1)] = LabelOf(meta);
       }
       if (Attribute(meta, "name") == "cover") cover_id = Attribute(meta, "content");
     }
     for (xmlNode* title : Elements(root, "title")) {
-      metadata_.title = TextOf(title);
+      metadata_.title = LabelOf(title);
       if (!metadata_.title.empty()) break;
     }
     std::vector<std::string> authors;
     std::vector<std::string> others;
     for (xmlNode* creator : Elements(root, "creator")) {
-      const std::string name = TextOf(creator);
+      const std::string name = LabelOf(creator);
       if (name.empty()) continue;
       std::string role = Attribute(creator, "role");
       if (const auto it = roles.find(Attribute(creator, "id")); it != roles.end()) {
@@ -438,7 +417,7 @@ class Book {
         if (child->type != XML_ELEMENT_NODE) continue;
         if (NameOf(child) == "a") {
           if (const auto target = Resolve(nav, Attribute(child, "href"))) {
-            out.push_back({*target, TextOf(child)});
+            out.push_back({*target, LabelOf(child)});
           }
         } else if (NameOf(child) == "ol" && depth < options_.heading_levels) {
           NavEntries(nav, child, depth + 1, out);
@@ -473,7 +452,7 @@ class Book {
       xmlNode* label = FirstChild(point, "navLabel");
       if (content != nullptr) {
         if (const auto target = Resolve(ncx, Attribute(content, "src"))) {
-          out.push_back({*target, label != nullptr ? TextOf(label) : std::string()});
+          out.push_back({*target, label != nullptr ? LabelOf(label) : std::string()});
         }
       }
       if (depth < options_.heading_levels) NcxPoints(ncx, point, depth + 1, out);

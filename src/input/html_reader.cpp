@@ -9,15 +9,11 @@
 #include <cstring>
 #include <memory>
 
+#include "input/xml_node.h"
 #include "text/decode.h"
 
 namespace langdu::input {
 namespace {
-
-struct DocFree {
-  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
-};
-using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
 
 // Never read: machinery, navigation and the head (whose title is metadata).
 constexpr std::array<std::string_view, 9> kSkipped = {
@@ -33,31 +29,11 @@ bool Is(std::string_view name, const auto& set) {
   return std::find(set.begin(), set.end(), name) != set.end();
 }
 
-std::string_view NameOf(const xmlNode* node) {
-  return node->name == nullptr ? std::string_view() : reinterpret_cast<const char*>(node->name);
-}
-
 int HeadingLevel(std::string_view name) {
   if (name.size() == 2 && (name[0] == 'h' || name[0] == 'H') && name[1] >= '1' && name[1] <= '6') {
     return name[1] - '0';
   }
   return 0;
-}
-
-std::string Attribute(const xmlNode* node, const char* name) {
-  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-  if (value == nullptr) return {};
-  std::string text(reinterpret_cast<const char*>(value));
-  xmlFree(value);
-  return text;
-}
-
-std::string TextOf(const xmlNode* node) {
-  xmlChar* content = xmlNodeGetContent(node);
-  if (content == nullptr) return {};
-  std::string text(reinterpret_cast<const char*>(content));
-  xmlFree(content);
-  return text;
 }
 
 class BlockWalker {
@@ -204,7 +180,7 @@ class BlockWalker {
 
 HtmlContent ParseHtml(std::string_view utf8, bool xhtml, bool read_code) {
   const int size = static_cast<int>(std::min<std::size_t>(utf8.size(), INT32_MAX));
-  DocPtr doc(xhtml ? xmlReadMemory(utf8.data(), size, nullptr, "UTF-8",
+  XmlDocPtr doc(xhtml ? xmlReadMemory(utf8.data(), size, nullptr, "UTF-8",
                                    XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                                        XML_PARSE_NONET)
                    : htmlReadMemory(utf8.data(), size, nullptr, "UTF-8",

@@ -19,6 +19,7 @@
 #include "core/error.h"
 #include "core/utf8.h"
 #include "input/blocks.h"
+#include "input/xml_node.h"
 #include "pronounce/syllable.h"
 #include "text/cleanup.h"
 #include "text/inline_marks.h"
@@ -103,9 +104,6 @@ constexpr std::array kSayAsNames = {
     SayAsName{"spell-out", core::SayAs::kCharacters},
 };
 
-struct DocFree {
-  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
-};
 struct ContextFree {
   void operator()(xmlParserCtxt* context) const { xmlFreeParserCtxt(context); }
 };
@@ -122,25 +120,6 @@ bool IsXmlSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'
 std::string_view TrimXmlSpace(std::string_view text) {
   while (!text.empty() && IsXmlSpace(text.front())) text.remove_prefix(1);
   while (!text.empty() && IsXmlSpace(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-std::string_view AsView(const xmlChar* text) {
-  return text == nullptr ? std::string_view() : reinterpret_cast<const char*>(text);
-}
-
-std::optional<std::string> Attribute(const xmlNode* node, const char* name) {
-  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-  if (value == nullptr) return std::nullopt;
-  std::string text(AsView(value));
-  xmlFree(value);
-  return text;
-}
-
-std::string TextOf(const xmlNode* node) {
-  xmlChar* content = xmlNodeGetContent(node);
-  std::string text(AsView(content));
-  xmlFree(content);
   return text;
 }
 
@@ -352,13 +331,13 @@ class SsmlWalker {
   }
 
   int BreakMs(const xmlNode* node) const {
-    if (const std::optional<std::string> time = Attribute(node, "time")) {
+    if (const std::optional<std::string> time = FindAttribute(node, "time")) {
       if (const std::optional<int> ms = text::ParsePauseMs(TrimXmlSpace(*time))) return *ms;
       throw Error(ErrorKind::kInputDecode,
                   At(node) + ": <break time=\"" + *time +
                       "\">: not a length such as 500ms or 1.5s (at most 60s)");
     }
-    if (const std::optional<std::string> strength = Attribute(node, "strength")) {
+    if (const std::optional<std::string> strength = FindAttribute(node, "strength")) {
       const std::string name = Lower(TrimXmlSpace(*strength));
       for (const Strength& row : kStrengths) {
         if (row.name == name) return row.pause_ms;
@@ -371,14 +350,14 @@ class SsmlWalker {
   }
 
   void Phoneme(xmlNode* node) {
-    const std::string alphabet = Lower(TrimXmlSpace(Attribute(node, "alphabet").value_or("")));
+    const std::string alphabet = Lower(TrimXmlSpace(FindAttribute(node, "alphabet").value_or("")));
     if (alphabet != "pinyin" && alphabet != "x-pinyin") {
       Warn("phoneme alphabet=" + alphabet, At(node) + ": <phoneme alphabet=\"" + alphabet +
                                                "\"> is not pinyin or x-pinyin, read as text");
       VisitChildren(node);
       return;
     }
-    const std::string ph = Attribute(node, "ph").value_or("");
+    const std::string ph = FindAttribute(node, "ph").value_or("");
     std::vector<std::string> syllables;
     std::string_view rest = ph;
     while (!(rest = TrimXmlSpace(rest)).empty()) {
@@ -415,7 +394,7 @@ class SsmlWalker {
   }
 
   void SayAs(xmlNode* node) {
-    const std::string name = Lower(TrimXmlSpace(Attribute(node, "interpret-as").value_or("")));
+    const std::string name = Lower(TrimXmlSpace(FindAttribute(node, "interpret-as").value_or("")));
     const auto row = std::find_if(kSayAsNames.begin(), kSayAsNames.end(),
                                   [&](const SayAsName& r) { return r.name == name; });
     if (row == kSayAsNames.end()) {
@@ -429,7 +408,7 @@ class SsmlWalker {
   }
 
   void Sub(xmlNode* node) {
-    const std::optional<std::string> alias = Attribute(node, "alias");
+    const std::optional<std::string> alias = FindAttribute(node, "alias");
     if (!alias) {
       Warn("sub", At(node) + ": <sub> without alias=\"…\", read as text");
       VisitChildren(node);
@@ -449,7 +428,7 @@ class SsmlWalker {
            At(node) + ": <prosody " + name + "> is not supported (only rate), ignored");
     }
     const double outer = rate_;
-    if (const std::optional<std::string> rate = Attribute(node, "rate")) {
+    if (const std::optional<std::string> rate = FindAttribute(node, "rate")) {
       rate_ = ParseRate(node, *rate, outer);
     }
     if (rate_ != outer) StartSegment();
@@ -486,7 +465,7 @@ class SsmlWalker {
   }
 
   void Mark(const xmlNode* node) {
-    const std::string name(TrimXmlSpace(Attribute(node, "name").value_or("")));
+    const std::string name(TrimXmlSpace(FindAttribute(node, "name").value_or("")));
     if (!options_.structure.detect_chapters || Lower(name.substr(0, 7)) != "chapter") return;
     if (name.size() > 7 && name[7] != ':') return;  // <mark name="chapters_read"/> is no chapter
     FlushParagraph();
@@ -496,9 +475,9 @@ class SsmlWalker {
   }
 
   void Meta(const xmlNode* node) {
-    const std::string name = Lower(TrimXmlSpace(Attribute(node, "name").value_or("")));
+    const std::string name = Lower(TrimXmlSpace(FindAttribute(node, "name").value_or("")));
     const std::string content =
-        text::Cleanup(JoinSoftLines(Attribute(node, "content").value_or(""))).text;
+        text::Cleanup(JoinSoftLines(FindAttribute(node, "content").value_or(""))).text;
     if (name == "title") metadata_.title = content;
     if (name == "author") metadata_.author = content;
   }
@@ -722,7 +701,7 @@ ReadResult ReadSsml(std::string_view where, std::string_view bytes, const ReadOp
   context->_private = &first;
   context->sax->serror = KeepFirstError;
   const int size = static_cast<int>(std::min<std::size_t>(bytes.size(), INT_MAX));
-  std::unique_ptr<xmlDoc, DocFree> doc(xmlCtxtReadMemory(
+  XmlDocPtr doc(xmlCtxtReadMemory(
       context.get(), bytes.data(), size, nullptr,
       options.encoding.empty() ? nullptr : options.encoding.c_str(),
       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES));
