@@ -1,7 +1,7 @@
 #pragma once
 
-// Small helpers over libxml2's tree, shared by the readers of XML input (EPUB, HTML, SSML). Internal
-// to the input stage: no libxml2 type leaves it.
+// Small helpers over libxml2's tree, shared by the readers of XML input (EPUB, HTML, SSML).
+// Internal to the input stage: no libxml2 type leaves it.
 
 #include <libxml/tree.h>
 
