@@ -18,7 +18,15 @@ set(CPACK_DEBIAN_PACKAGE_SECTION sound)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Depends: dpkg-shlibdeps reads the shared libraries the binary links (libespeak-ng1, libicu72,
 # libsndfile1, libmp3lame0, libtag1v5, libsoxr0, libssl3, libc6, libstdc++6 …) with their
-# minimal versions. espeak-ng-data is data the engine loads at run time, which no ELF link shows.
+# minimal versions. What is loaded at run time no ELF link shows, so it is named here:
+# espeak-ng-data, the engine's data, and FFmpeg's three libraries, which src/audio/libav.cpp opens
+# with dlopen for M4B, at the sonames langdu was built against (libavformat59 … on Debian 12).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "espeak-ng-data")
+pkg_check_modules(LIBAV_PACKAGE REQUIRED libavformat libavcodec libavutil)
+set(langdu_runtime_depends "espeak-ng-data")
+foreach(module avformat avcodec avutil)
+  string(REGEX MATCH "^[0-9]+" major "${LIBAV_PACKAGE_lib${module}_VERSION}")
+  string(APPEND langdu_runtime_depends ", lib${module}${major}")
+endforeach()
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "${langdu_runtime_depends}")
 include(CPack)

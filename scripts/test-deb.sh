@@ -33,7 +33,8 @@ for path in ./usr/bin/langdu ./usr/share/langdu/voices/female.json \
   grep -q " $path\$" <<<"$contents" || fail "$path is missing from the package"
 done
 depends=$(dpkg-deb --field "$deb" Depends)
-for library in libespeak-ng1 libicu72 libsndfile1 libmp3lame0 espeak-ng-data; do
+for library in libespeak-ng1 libicu72 libsndfile1 libmp3lame0 espeak-ng-data libavformat libavcodec \
+  libavutil; do
   grep -q "$library" <<<"$depends" || fail "Depends lacks $library: $depends"
 done
 root=$(mktemp -d)

@@ -1,46 +1,42 @@
 #include "audio/m4b_encoder.h"
 
-extern "C" {
-#include <libavcodec/avcodec.h>
-#include <libavformat/avformat.h>
-#include <libavutil/channel_layout.h>
-#include <libavutil/dict.h>
-#include <libavutil/opt.h>
-}
-
 #include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
 
+#include "audio/libav.h"
 #include "core/error.h"
 
 namespace langdu::audio {
 namespace {
 
+// FFmpeg's functions, loaded on first use (see libav.h).
+const Libav& Av() { return LoadLibav(); }
+
 // libav*'s status, translated in one place.
 void Check(int status, const std::filesystem::path& path, const char* what) {
   if (status >= 0) return;
   char message[AV_ERROR_MAX_STRING_SIZE] = {};
-  av_strerror(status, message, sizeof message);
+  Av().av_strerror(status, message, sizeof message);
   throw core::Error(core::ErrorKind::kOutput,
                     path.string() + ": cannot write M4B (" + what + "): " + message);
 }
 
 struct FormatDeleter {
   void operator()(AVFormatContext* format) const {
-    if (format->pb != nullptr) avio_closep(&format->pb);
-    avformat_free_context(format);
+    if (format->pb != nullptr) Av().avio_closep(&format->pb);
+    Av().avformat_free_context(format);
   }
 };
 struct CodecDeleter {
-  void operator()(AVCodecContext* codec) const { avcodec_free_context(&codec); }
+  void operator()(AVCodecContext* codec) const { Av().avcodec_free_context(&codec); }
 };
 struct FrameDeleter {
-  void operator()(AVFrame* frame) const { av_frame_free(&frame); }
+  void operator()(AVFrame* frame) const { Av().av_frame_free(&frame); }
 };
 struct PacketDeleter {
-  void operator()(AVPacket* packet) const { av_packet_free(&packet); }
+  void operator()(AVPacket* packet) const { Av().av_packet_free(&packet); }
 };
 using FramePtr = std::unique_ptr<AVFrame, FrameDeleter>;
 using PacketPtr = std::unique_ptr<AVPacket, PacketDeleter>;
@@ -49,17 +45,17 @@ using CodecPtr = std::unique_ptr<AVCodecContext, CodecDeleter>;
 // The size of a cover image, which the muxer needs: decoded once by libavcodec.
 std::pair<int, int> PictureSize(const Picture& picture, AVCodecID id,
                                 const std::filesystem::path& path) {
-  const AVCodec* decoder = avcodec_find_decoder(id);
+  const AVCodec* decoder = Av().avcodec_find_decoder(id);
   if (decoder == nullptr) Check(AVERROR_DECODER_NOT_FOUND, path, "cover");
-  CodecPtr context(avcodec_alloc_context3(decoder));
-  Check(avcodec_open2(context.get(), decoder, nullptr), path, "cover");
-  PacketPtr packet(av_packet_alloc());
-  Check(av_new_packet(packet.get(), static_cast<int>(picture.data.size())), path, "cover");
+  CodecPtr context(Av().avcodec_alloc_context3(decoder));
+  Check(Av().avcodec_open2(context.get(), decoder, nullptr), path, "cover");
+  PacketPtr packet(Av().av_packet_alloc());
+  Check(Av().av_new_packet(packet.get(), static_cast<int>(picture.data.size())), path, "cover");
   std::copy(picture.data.begin(), picture.data.end(), packet->data);
-  Check(avcodec_send_packet(context.get(), packet.get()), path, "cover");
-  Check(avcodec_send_packet(context.get(), nullptr), path, "cover");
-  FramePtr frame(av_frame_alloc());
-  Check(avcodec_receive_frame(context.get(), frame.get()), path, "cover");
+  Check(Av().avcodec_send_packet(context.get(), packet.get()), path, "cover");
+  Check(Av().avcodec_send_packet(context.get(), nullptr), path, "cover");
+  FramePtr frame(Av().av_frame_alloc());
+  Check(Av().avcodec_receive_frame(context.get(), frame.get()), path, "cover");
   return {frame->width, frame->height};
 }
 
@@ -76,14 +72,14 @@ struct M4bEncoder::State {
 
   // Sends the frame (or, with nullptr, the end) and writes every packet the encoder has ready.
   void Encode(AVFrame* input) {
-    Check(avcodec_send_frame(codec.get(), input), path, "encode");
+    Check(Av().avcodec_send_frame(codec.get(), input), path, "encode");
     while (true) {
-      const int status = avcodec_receive_packet(codec.get(), packet.get());
+      const int status = Av().avcodec_receive_packet(codec.get(), packet.get());
       if (status == AVERROR(EAGAIN) || status == AVERROR_EOF) return;
       Check(status, path, "encode");
-      av_packet_rescale_ts(packet.get(), codec->time_base, stream->time_base);
+      Av().av_packet_rescale_ts(packet.get(), codec->time_base, stream->time_base);
       packet->stream_index = stream->index;
-      Check(av_interleaved_write_frame(format.get(), packet.get()), path, "write");
+      Check(Av().av_interleaved_write_frame(format.get(), packet.get()), path, "write");
     }
   }
 
@@ -100,35 +96,40 @@ M4bEncoder::M4bEncoder(const std::filesystem::path& path, const EncoderSettings&
     : state_(std::make_unique<State>()) {
   State& s = *state_;
   s.path = path;
-  av_log_set_level(AV_LOG_QUIET);  // errors are reported through core::Error
+  try {
+    LoadLibav();
+  } catch (const core::Error& error) {
+    throw core::Error(error.kind(), path.string() + ": " + error.what());
+  }
+  Av().av_log_set_level(AV_LOG_QUIET);  // errors are reported through core::Error
   AVFormatContext* format = nullptr;
-  Check(avformat_alloc_output_context2(&format, nullptr, "ipod", path.c_str()), path, "muxer");
+  Check(Av().avformat_alloc_output_context2(&format, nullptr, "ipod", path.c_str()), path, "muxer");
   s.format.reset(format);
   format->flags |= AVFMT_FLAG_BITEXACT;
 
-  const AVCodec* aac = avcodec_find_encoder(AV_CODEC_ID_AAC);
+  const AVCodec* aac = Av().avcodec_find_encoder(AV_CODEC_ID_AAC);
   if (aac == nullptr) Check(AVERROR_ENCODER_NOT_FOUND, path, "aac");
-  s.codec.reset(avcodec_alloc_context3(aac));
+  s.codec.reset(Av().avcodec_alloc_context3(aac));
   AVCodecContext* codec = s.codec.get();
   codec->sample_fmt = AV_SAMPLE_FMT_FLTP;
   codec->sample_rate = settings.sample_rate_hz;
-  av_channel_layout_default(&codec->ch_layout, 1);
+  Av().av_channel_layout_default(&codec->ch_layout, 1);
   codec->bit_rate = static_cast<std::int64_t>(settings.bitrate_kbps.value_or(48)) * 1000;
   codec->time_base = {1, settings.sample_rate_hz};
   codec->flags |= AV_CODEC_FLAG_BITEXACT;
   if (format->oformat->flags & AVFMT_GLOBALHEADER) codec->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
-  Check(avcodec_open2(codec, aac, nullptr), path, "aac");
+  Check(Av().avcodec_open2(codec, aac, nullptr), path, "aac");
 
-  s.stream = avformat_new_stream(format, nullptr);
+  s.stream = Av().avformat_new_stream(format, nullptr);
   if (s.stream == nullptr) Check(AVERROR(ENOMEM), path, "stream");
   s.stream->time_base = {1, settings.sample_rate_hz};
-  Check(avcodec_parameters_from_context(s.stream->codecpar, codec), path, "stream");
+  Check(Av().avcodec_parameters_from_context(s.stream->codecpar, codec), path, "stream");
 
   AVStream* picture = nullptr;
   if (cover) {
     const AVCodecID id = cover->mime_type == "image/png" ? AV_CODEC_ID_PNG : AV_CODEC_ID_MJPEG;
     const auto [width, height] = PictureSize(*cover, id, path);
-    picture = avformat_new_stream(format, nullptr);
+    picture = Av().avformat_new_stream(format, nullptr);
     if (picture == nullptr) Check(AVERROR(ENOMEM), path, "cover");
     picture->disposition = AV_DISPOSITION_ATTACHED_PIC;
     picture->codecpar->codec_type = AVMEDIA_TYPE_VIDEO;
@@ -141,40 +142,40 @@ M4bEncoder::M4bEncoder(const std::filesystem::path& path, const EncoderSettings&
       {"title", &tags.title}, {"artist", &tags.artist}, {"album", &tags.album},
       {"genre", &tags.genre}, {"date", &tags.date},     {"comment", &tags.comment}};
   for (const auto& [key, value] : fields) {
-    if (!value->empty()) av_dict_set(&format->metadata, key, value->c_str(), 0);
+    if (!value->empty()) Av().av_dict_set(&format->metadata, key, value->c_str(), 0);
   }
   if (tags.track > 0) {
     const std::string track =
         std::to_string(tags.track) +
         (tags.track_count > 0 ? "/" + std::to_string(tags.track_count) : std::string());
-    av_dict_set(&format->metadata, "track", track.c_str(), 0);
+    Av().av_dict_set(&format->metadata, "track", track.c_str(), 0);
   }
 
-  Check(avio_open(&format->pb, path.c_str(), AVIO_FLAG_WRITE), path, "create");
+  Check(Av().avio_open(&format->pb, path.c_str(), AVIO_FLAG_WRITE), path, "create");
   AVDictionary* options = nullptr;
-  av_dict_set(&options, "movflags", "+faststart", 0);
-  const int status = avformat_write_header(format, &options);
-  av_dict_free(&options);
+  Av().av_dict_set(&options, "movflags", "+faststart", 0);
+  const int status = Av().avformat_write_header(format, &options);
+  Av().av_dict_free(&options);
   Check(status, path, "header");
 
   if (picture != nullptr) {
-    PacketPtr packet(av_packet_alloc());
-    Check(av_new_packet(packet.get(), static_cast<int>(cover->data.size())), path, "cover");
+    PacketPtr packet(Av().av_packet_alloc());
+    Check(Av().av_new_packet(packet.get(), static_cast<int>(cover->data.size())), path, "cover");
     std::copy(cover->data.begin(), cover->data.end(), packet->data);
     packet->stream_index = picture->index;
     packet->flags |= AV_PKT_FLAG_KEY;
     packet->pts = packet->dts = 0;
-    Check(av_write_frame(format, packet.get()), path, "cover");
+    Check(Av().av_write_frame(format, packet.get()), path, "cover");
   }
 
-  s.frame.reset(av_frame_alloc());
+  s.frame.reset(Av().av_frame_alloc());
   s.frame->format = codec->sample_fmt;
   s.frame->sample_rate = codec->sample_rate;
-  Check(av_channel_layout_copy(&s.frame->ch_layout, &codec->ch_layout), path, "frame");
+  Check(Av().av_channel_layout_copy(&s.frame->ch_layout, &codec->ch_layout), path, "frame");
   s.frame->nb_samples = codec->frame_size;
-  Check(av_frame_get_buffer(s.frame.get(), 0), path, "frame");
+  Check(Av().av_frame_get_buffer(s.frame.get(), 0), path, "frame");
   s.frame->nb_samples = 0;
-  s.packet.reset(av_packet_alloc());
+  s.packet.reset(Av().av_packet_alloc());
 }
 
 M4bEncoder::~M4bEncoder() = default;
@@ -183,7 +184,7 @@ void M4bEncoder::Write(std::span<const std::int16_t> samples) {
   State& s = *state_;
   const int frame_size = s.codec->frame_size;
   while (!samples.empty()) {
-    Check(av_frame_make_writable(s.frame.get()), s.path, "frame");
+    Check(Av().av_frame_make_writable(s.frame.get()), s.path, "frame");
     auto* data = reinterpret_cast<float*>(s.frame->data[0]);
     const auto take = std::min<std::size_t>(samples.size(), frame_size - s.frame->nb_samples);
     for (std::size_t i = 0; i < take; ++i) {
@@ -206,24 +207,25 @@ void M4bEncoder::Finish(std::span<const ChapterMark> chapters) {
   if (chapters.size() > kNeroChapterLimit) {
     // A Nero list cut at 255 would make its last chapter run to the end of the book: past the
     // limit, only the QuickTime chapter track is written.
-    Check(av_opt_set(format->priv_data, "movflags", "+disable_chpl", 0), s.path, "chapters");
+    Check(Av().av_opt_set(format->priv_data, "movflags", "+disable_chpl", 0), s.path, "chapters");
   }
   if (!chapters.empty()) {
-    format->chapters = static_cast<AVChapter**>(av_calloc(chapters.size(), sizeof(AVChapter*)));
+    format->chapters =
+        static_cast<AVChapter**>(Av().av_calloc(chapters.size(), sizeof(AVChapter*)));
     if (format->chapters == nullptr) Check(AVERROR(ENOMEM), s.path, "chapters");
     for (const ChapterMark& mark : chapters) {
-      auto* chapter = static_cast<AVChapter*>(av_mallocz(sizeof(AVChapter)));
+      auto* chapter = static_cast<AVChapter*>(Av().av_mallocz(sizeof(AVChapter)));
       if (chapter == nullptr) Check(AVERROR(ENOMEM), s.path, "chapters");
       format->chapters[format->nb_chapters] = chapter;
       chapter->id = format->nb_chapters++;
       chapter->time_base = {1, 1000};
       chapter->start = std::llround(mark.start_s * 1000);
       chapter->end = std::llround(mark.end_s * 1000);
-      av_dict_set(&chapter->metadata, "title", mark.title.c_str(), 0);
+      Av().av_dict_set(&chapter->metadata, "title", mark.title.c_str(), 0);
     }
   }
-  Check(av_write_trailer(format), s.path, "trailer");
-  Check(avio_closep(&format->pb), s.path, "close");
+  Check(Av().av_write_trailer(format), s.path, "trailer");
+  Check(Av().avio_closep(&format->pb), s.path, "close");
 }
 
 }  // namespace langdu::audio

@@ -1,6 +1,7 @@
 // The seed speech as an M4B audiobook, read back with ffprobe.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "test_util.h"
@@ -63,8 +64,8 @@ TEST(M4bSlow, ABookOfThreeHundredChaptersKeepsThemAllAndSaysWhyNeroListsNone) {
   TempDir out;
   std::string text = "三百章\n\n";
   for (int i = 1; i <= 300; ++i) text += "第" + std::to_string(i) + "章\n\n好。\n\n";
-  const auto result = RunLangdu("narrate --no-player --format m4b - -o " + Quote(out.path().string()),
-                                text);
+  const auto result =
+      RunLangdu("narrate --no-player --format m4b - -o " + Quote(out.path().string()), text);
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.err.find("langdu: warning: -: 300 chapters: more than a Nero chapter list "
                             "(chpl) holds (255), so the M4B has only its QuickTime chapter track"),
@@ -76,6 +77,27 @@ TEST(M4bSlow, ABookOfThreeHundredChaptersKeepsThemAllAndSaysWhyNeroListsNone) {
   const auto chapters = nlohmann::json::parse(probe.out)["chapters"];
   ASSERT_EQ(chapters.size(), 300u);
   EXPECT_EQ(chapters[299]["tags"]["title"], "第300章");
+}
+
+// FFmpeg is loaded only by a run that writes M4B: the dynamic loader's log (LD_DEBUG=files, on
+// stderr) names every library a run maps.
+TEST(M4bSlow, OnlyAnM4bRunLoadsFfmpeg) {
+  ASSERT_EQ(setenv("LD_DEBUG", "files", 1), 0);
+  TempDir wav;
+  const auto plain =
+      RunLangdu("narrate --no-player --format wav - -o " + Quote(wav.path().string()), "你好。\n");
+  TempDir m4b;
+  const auto book =
+      RunLangdu("narrate --no-player --format m4b - -o " + Quote(m4b.path().string()), "你好。\n");
+  unsetenv("LD_DEBUG");
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  ASSERT_EQ(book.exit_code, 0) << book.err;
+  EXPECT_EQ(plain.err.find("libavformat"), std::string::npos);
+  EXPECT_EQ(plain.err.find("libavcodec"), std::string::npos);
+  for (const char* library :
+       {"file=libavutil.so.", "file=libavcodec.so.", "file=libavformat.so."}) {
+    EXPECT_NE(book.err.find(library), std::string::npos) << library;
+  }
 }
 
 TEST(M4bCli, QualityIsRefusedWithAReason) {
