@@ -38,7 +38,7 @@ std::filesystem::path SourcePath(const std::string& relative);
 /// Reads a whole file.
 std::string ReadFile(const std::filesystem::path& path);
 
-/// Writes a whole file.
+/// Writes a whole file, creating its folders.
 void WriteFile(const std::filesystem::path& path, const std::string& contents);
 
 /// Shell-quotes one argument.

@@ -1,5 +1,6 @@
-// langdu: the command line. Only this file catches errors: each becomes one line on stderr and
-// the exit code of its class (README.md lists them).
+// langdu: the command line. Only this file catches errors (but for `narrate`'s batch, where an
+// input's own error is said and the others go on): each becomes one line on stderr and the exit
+// code of its class (README.md lists them).
 #include <malloc.h>
 
 #include <cstdio>

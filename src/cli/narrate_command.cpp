@@ -1,18 +1,25 @@
 #include "cli/narrate_command.h"
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
+#include <filesystem>
 #include <iostream>
-#include <map>
 #include <memory>
 #include <optional>
+#include <system_error>
+#include <vector>
 
 #include "audio/format.h"
 #include "cli/input_options.h"
 #include "cli/normalize_command.h"
 #include "cli/terminal_progress.h"
 #include "core/error.h"
+#include "pipeline/batch.h"
 #include "pipeline/narrate.h"
+#include "publish/batch_summary.h"
+#include "publish/output_set.h"
 
 namespace langdu::cli {
 namespace {
@@ -23,6 +30,8 @@ struct NarrateCommandOptions {
   bool quiet = false;
   input::ReadOptions read;
   pipeline::NarrateOptions narrate;
+  std::string shard;         ///< --shard I/N, or ""
+  std::string summary_file;  ///< --summary FILE, or ""
 };
 
 void OnSignal(int) { pipeline::RequestCancel(); }
@@ -46,28 +55,186 @@ std::string FormatDefaults(int audio::FormatInfo::*field) {
   return text;
 }
 
-// One input writes into DIR itself; several each get DIR/<input name>/.
-std::vector<std::filesystem::path> OutputDirs(const std::vector<std::string>& inputs,
-                                              const std::filesystem::path& dir) {
-  if (inputs.size() == 1) return {dir};
-  std::vector<std::filesystem::path> dirs;
-  std::map<std::filesystem::path, std::string> seen;
-  for (const std::string& input : inputs) {
-    const std::filesystem::path stem = input == "-" ? "stdin" : std::filesystem::path(input).stem();
-    const std::filesystem::path out = dir / stem;
-    if (auto it = seen.find(out); it != seen.end()) {
-      throw core::Error(
-          core::ErrorKind::kUsage,
-          "\"" + it->second + "\" and \"" + input + "\" would both write to " + out.string() + "/");
-    }
-    seen.emplace(out, input);
-    dirs.push_back(out);
+// In a batch, an error that belongs to one input fails that input alone and the others go on;
+// any other error (a bad option, voice or lexicon, an interruption) stops the run.
+bool FailsOneInput(core::ErrorKind kind) {
+  switch (kind) {
+    case core::ErrorKind::kInputMissing:
+    case core::ErrorKind::kInputDecode:
+    case core::ErrorKind::kInputEmpty:
+    case core::ErrorKind::kOutput:
+    case core::ErrorKind::kEngine:
+      return true;
+    default:
+      return false;
   }
-  return dirs;
 }
 
+bool IsFolder(const std::string& name) {
+  std::error_code error;
+  return name != "-" && std::filesystem::is_directory(name, error);
+}
+
+// The inputs of this run: all of the batch, or this shard's share (whose output folders are those
+// of the whole batch, so that the shards together write what one run writes).
+std::vector<pipeline::BatchInput> ChooseInputs(const NarrateCommandOptions& options,
+                                               publish::BatchSummary& summary) {
+  std::vector<pipeline::BatchInput> all =
+      pipeline::ListBatch(options.inputs, options.narrate.output_dir);
+  if (options.shard.empty()) return all;
+  const pipeline::Shard shard = pipeline::ParseShard(options.shard);
+  for (const pipeline::BatchInput& input : all) {
+    if (input.name == "-") {
+      throw core::Error(core::ErrorKind::kUsage,
+                        "--shard: standard input cannot be shared between shards");
+    }
+  }
+  std::vector<pipeline::BatchInput> mine;
+  for (const std::size_t i : pipeline::ShardInputs(all, shard)) mine.push_back(all[i]);
+  summary.shard = options.shard;
+  summary.other_shards_inputs = static_cast<int>(all.size() - mine.size());
+  return mine;
+}
+
+// One run of `narrate`: its inputs read and checked first, then narrated one after the other.
+class NarrateRun {
+ public:
+  explicit NarrateRun(NarrateCommandOptions& options) : options_(options) {
+    if (options.quiet) {
+      progress_ = std::make_unique<pipeline::SilentProgress>();
+    } else {
+      auto owned = std::make_unique<TerminalProgress>(stderr);
+      terminal_ = owned.get();
+      progress_ = std::move(owned);
+    }
+  }
+
+  void Run() {
+    const auto started = std::chrono::steady_clock::now();
+    inputs_ = ChooseInputs(options_, summary_);
+    batch_ = inputs_.size() + summary_.other_shards_inputs > 1 ||
+             std::any_of(options_.inputs.begin(), options_.inputs.end(), IsFolder);
+    summary_.records.resize(inputs_.size());
+    for (std::size_t i = 0; i < inputs_.size(); ++i) {
+      summary_.records[i].input = inputs_[i].name;
+      summary_.records[i].output_dir = inputs_[i].output_dir;
+    }
+    PrepareAll();
+    NarrateAll();
+    pipeline::Summary totals;
+    for (const publish::BatchRecord& record : summary_.records) {
+      if (record.status != publish::BatchRecord::Status::kDone) continue;
+      totals.inputs += 1;
+      totals.chapters += record.chapters;
+      totals.audio_s += record.audio_s;
+    }
+    totals.wall_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    Finish(totals);
+  }
+
+ private:
+  pipeline::PreparedInput Prepare(std::size_t i) const {
+    return pipeline::Prepare(pipeline::ReadInput(inputs_[i].name), options_.read);
+  }
+
+  // Every input is read and parsed before any audio is made: a bad third file is found in a
+  // second, not after two books. Parsing is cheap (0.1 s for a 900 KB text), so only a sole input
+  // and standard input (which cannot be read twice) are kept; other files are parsed again when
+  // their turn comes, and memory does not grow with the number of inputs.
+  void PrepareAll() {
+    kept_.resize(inputs_.size());
+    for (std::size_t i = 0; i < inputs_.size(); ++i) {
+      try {
+        pipeline::PreparedInput prepared = Prepare(i);
+        // Said once, on this first reading (an input parsed again later says nothing new).
+        for (const std::string& warning : prepared.warnings) progress_->OnWarning(warning);
+        if (inputs_.size() == 1 || inputs_[i].name == "-") kept_[i] = std::move(prepared);
+      } catch (const core::Error& error) {
+        Fail(i, error);
+      }
+    }
+  }
+
+  void NarrateAll() {
+    pipeline::NarrateOptions& narrate = options_.narrate;
+    const synth::Voice voice = pipeline::ResolveVoice(narrate);
+    // Loads the lexicons now (they are shared with the pipeline's), so that a bad line in a user
+    // lexicon fails before any audio is made.
+    const pronounce::Pronouncer pronouncer(narrate.pronounce);
+    synth::Engine engine;
+    for (const std::string& warning : engine.Use(voice)) progress_->OnWarning(warning);
+
+    // Each of these stops the run the same way: temporaries removed, no output file left.
+    // SIGHUP comes when the terminal closes under a run.
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP}) std::signal(signal, OnSignal);
+    for (std::size_t i = 0; i < inputs_.size(); ++i) {
+      publish::BatchRecord& record = summary_.records[i];
+      if (record.status == publish::BatchRecord::Status::kFailed) continue;
+      try {
+        const pipeline::PreparedInput prepared = kept_[i] ? std::move(*kept_[i]) : Prepare(i);
+        kept_[i].reset();
+        const pipeline::NarrateResult result =
+            pipeline::Narrate(prepared, inputs_[i].output_dir, narrate, engine, *progress_);
+        for (const auto& path : result.files) std::cout << path.string() << '\n';
+        std::cout.flush();
+        record.chapters = result.chapters;
+        record.audio_s = result.audio_s;
+      } catch (const core::Error& error) {
+        Fail(i, error);
+      }
+    }
+  }
+
+  // Records a failed input and says why; outside a batch the error stops the run as it is.
+  void Fail(std::size_t i, const core::Error& error) {
+    publish::BatchRecord& record = summary_.records[i];
+    record.status = publish::BatchRecord::Status::kFailed;
+    record.error = error.what();
+    record.exit_code = core::ExitCode(error.kind());
+    if (!batch_ || !FailsOneInput(error.kind())) {
+      WriteSummaryFile();
+      throw;
+    }
+    if (terminal_ != nullptr) {
+      terminal_->OnError(error.what());
+    } else {
+      std::fprintf(stderr, "langdu: error: %s\n", error.what());
+    }
+  }
+
+  void WriteSummaryFile() const {
+    if (!options_.summary_file.empty()) {
+      publish::WriteFileAtomically(options_.summary_file, publish::BatchSummaryJson(summary_));
+    }
+  }
+
+  void Finish(const pipeline::Summary& totals) {
+    WriteSummaryFile();
+    if (terminal_ != nullptr) {
+      terminal_->Finish(totals);
+      if (batch_)
+        terminal_->FinishBatch(summary_.done(), summary_.failed(), summary_.shard,
+                               summary_.other_shards_inputs);
+    }
+    if (summary_.failed() > 0) {
+      throw core::Error(core::ErrorKind::kBatch,
+                        std::to_string(summary_.failed()) + " of " +
+                            std::to_string(summary_.records.size()) +
+                            " inputs failed (their errors are above); the others were narrated");
+    }
+  }
+
+  NarrateCommandOptions& options_;
+  std::unique_ptr<pipeline::Progress> progress_;
+  TerminalProgress* terminal_ = nullptr;
+  std::vector<pipeline::BatchInput> inputs_;
+  std::vector<std::optional<pipeline::PreparedInput>> kept_;
+  publish::BatchSummary summary_;
+  bool batch_ = false;
+};
+
 void Run(NarrateCommandOptions& options) {
-  const auto started = std::chrono::steady_clock::now();
   pipeline::NarrateOptions& narrate = options.narrate;
   // An EPUB holds MP3 (a core media type of EPUB 3.2): the run writes what --format mp3 writes,
   // and the book.
@@ -78,58 +245,7 @@ void Run(NarrateCommandOptions& options) {
   narrate.encoding = options.read.encoding;
   narrate.structure = options.read.structure;
   narrate.Validate();
-  const std::vector<std::filesystem::path> output_dirs =
-      OutputDirs(options.inputs, narrate.output_dir);
-
-  // Every input is read and parsed before any audio is made: a bad third file fails in a second,
-  // not after two books. Parsing is cheap (0.1 s for a 900 KB text), so only a sole input and
-  // standard input (which cannot be read twice) are kept; other files are parsed again when
-  // their turn comes, and memory does not grow with the number of inputs.
-  std::unique_ptr<pipeline::Progress> progress;
-  TerminalProgress* terminal = nullptr;
-  if (options.quiet) {
-    progress = std::make_unique<pipeline::SilentProgress>();
-  } else {
-    auto owned = std::make_unique<TerminalProgress>(stderr);
-    terminal = owned.get();
-    progress = std::move(owned);
-  }
-  const auto prepare = [&](const std::string& input) {
-    return pipeline::Prepare(pipeline::ReadInput(input), options.read);
-  };
-  std::vector<std::optional<pipeline::PreparedInput>> kept(options.inputs.size());
-  for (std::size_t i = 0; i < options.inputs.size(); ++i) {
-    pipeline::PreparedInput prepared = prepare(options.inputs[i]);
-    // Said once, on this first reading (an input parsed again later says nothing new).
-    for (const std::string& warning : prepared.warnings) progress->OnWarning(warning);
-    if (options.inputs.size() == 1 || options.inputs[i] == "-") kept[i] = std::move(prepared);
-  }
-  const synth::Voice voice = pipeline::ResolveVoice(narrate);
-  // Loads the lexicons now (they are shared with the pipeline's), so that a bad line in a user
-  // lexicon fails before any audio is made.
-  const pronounce::Pronouncer pronouncer(narrate.pronounce);
-  synth::Engine engine;
-  for (const std::string& warning : engine.Use(voice)) progress->OnWarning(warning);
-
-  // Each of these stops the run the same way: temporaries removed, no output file left. SIGHUP
-  // comes when the terminal closes under a run.
-  for (const int signal : {SIGINT, SIGTERM, SIGHUP}) std::signal(signal, OnSignal);
-  pipeline::Summary summary;
-  for (std::size_t i = 0; i < options.inputs.size(); ++i) {
-    const pipeline::PreparedInput prepared =
-        kept[i] ? std::move(*kept[i]) : prepare(options.inputs[i]);
-    kept[i].reset();
-    const pipeline::NarrateResult result =
-        pipeline::Narrate(prepared, output_dirs[i], narrate, engine, *progress);
-    for (const auto& path : result.files) std::cout << path.string() << '\n';
-    std::cout.flush();
-    summary.inputs += 1;
-    summary.chapters += result.chapters;
-    summary.audio_s += result.audio_s;
-  }
-  summary.wall_s =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  if (terminal != nullptr) terminal->Finish(summary);
+  NarrateRun(options).Run();
 }
 
 }  // namespace
@@ -139,7 +255,8 @@ CLI::App* AddNarrateCommand(CLI::App& app) {
   CLI::App* command = app.add_subcommand("narrate", "Narrate text files into chaptered audio");
   command
       ->add_option("inputs", options->inputs,
-                   "Files to narrate: text, Markdown, HTML, EPUB (- for standard input)")
+                   "Files to narrate: text, Markdown, HTML, EPUB, SSML (- for standard input), "
+                   "or folders, whose files are narrated into a mirror of their tree")
       ->required();
   command->add_option("-o,--output", options->narrate.output_dir, "Output folder")
       ->capture_default_str();
@@ -184,6 +301,11 @@ CLI::App* AddNarrateCommand(CLI::App& app) {
   command->add_flag("!--no-player", options->narrate.player,
                     "Do not write the read-along page (index.html)");
   command->add_flag("-q,--quiet", options->quiet, "No progress or summary on stderr");
+  command->add_option("--shard", options->shard,
+                      "I/N: narrate only the I-th of N shares of the inputs, balanced by size, "
+                      "for N runs on N machines into one shared output");
+  command->add_option("--summary", options->summary_file,
+                      "Write what became of each input (done, failed and why) to FILE, as JSON");
   AddNormalizeOptions(*command, options->narrate.normalize);
   command->add_option("--lexicon", options->narrate.pronounce.user_lexicon,
                       "User lexicon: TSV (word<TAB>pin1 yin1) or PLS with alphabet=\"x-pinyin\"");

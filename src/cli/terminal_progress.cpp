@@ -20,7 +20,8 @@ void TerminalProgress::ClearLine() {
 
 void TerminalProgress::OnChapter(const std::string& input, int number, int count,
                                  const std::string& title) {
-  line_ = input + ": chapter " + std::to_string(number) + "/" + std::to_string(count) + ": " + title;
+  line_ =
+      input + ": chapter " + std::to_string(number) + "/" + std::to_string(count) + ": " + title;
   if (terminal_) {
     last_percent_ = -1;
   } else {
@@ -41,6 +42,23 @@ void TerminalProgress::OnAdvance(std::size_t done, std::size_t total) {
 void TerminalProgress::OnWarning(const std::string& message) {
   ClearLine();
   std::fprintf(stream_, "langdu: warning: %s\n", message.c_str());
+}
+
+void TerminalProgress::FinishBatch(int done, int failed, const std::string& shard,
+                                   int other_shards_inputs) {
+  ClearLine();
+  std::string line =
+      "langdu: batch: " + std::to_string(done) + " done, " + std::to_string(failed) + " failed";
+  if (!shard.empty()) {
+    line += " (shard " + shard + "; " + std::to_string(other_shards_inputs) + " input" +
+            (other_shards_inputs == 1 ? "" : "s") + " left to the other shards)";
+  }
+  std::fprintf(stream_, "%s\n", line.c_str());
+}
+
+void TerminalProgress::OnError(const std::string& message) {
+  ClearLine();
+  std::fprintf(stream_, "langdu: error: %s\n", message.c_str());
 }
 
 void TerminalProgress::OnFileWritten(const std::string&) {}

@@ -15,13 +15,20 @@ class TerminalProgress : public pipeline::Progress {
   explicit TerminalProgress(std::FILE* stream);
   ~TerminalProgress() override;
 
-  void OnChapter(const std::string& input, int number, int count, const std::string& title) override;
+  void OnChapter(const std::string& input, int number, int count,
+                 const std::string& title) override;
   void OnAdvance(std::size_t done, std::size_t total) override;
   void OnWarning(const std::string& message) override;
   void OnFileWritten(const std::string& path) override;
 
   /// Prints the closing summary line.
   void Finish(const pipeline::Summary& summary);
+
+  /// Prints the closing line of a batch: "langdu: batch: 5 done, 1 failed", and the shard.
+  void FinishBatch(int done, int failed, const std::string& shard, int other_shards_inputs);
+
+  /// Prints an error that stops one input of a batch, not the run: "langdu: error: <message>".
+  void OnError(const std::string& message);
 
  private:
   void ClearLine();

@@ -128,6 +128,12 @@ std::optional<InputFormat> ParseFormat(std::string_view name) {
   return std::nullopt;
 }
 
+bool HasInputExtension(std::string_view name) {
+  const std::string extension = Lower(std::filesystem::path(name).extension().string());
+  return std::any_of(kExtensions.begin(), kExtensions.end(),
+                     [&](const Extension& row) { return row.extension == extension; });
+}
+
 InputFormat DetectFormat(std::string_view name, std::string_view bytes) {
   if (name != "-") {
     const std::string extension = Lower(std::filesystem::path(name).extension().string());

@@ -31,6 +31,10 @@ std::optional<InputFormat> ParseFormat(std::string_view name);
 /// nothing else fits. Never kAuto.
 InputFormat DetectFormat(std::string_view name, std::string_view bytes);
 
+/// Whether `name` has one of the extensions above, i.e. is a file that a folder given to
+/// `narrate` contributes (case-insensitive).
+bool HasInputExtension(std::string_view name);
+
 /// The format `Read` reads an input as: `requested` unless it is kAuto, else DetectFormat (plain
 /// text while the detected format has no reader in this build).
 InputFormat ResolveFormat(InputFormat requested, std::string_view name, std::string_view bytes);

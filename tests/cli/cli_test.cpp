@@ -207,8 +207,9 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         ErrorCase{"MissingInput", "narrate {in}/nope.txt -o {out}", "", 3,
                   "langdu: error: {in}/nope.txt: no such file"},
-        ErrorCase{"FolderInput", "narrate {in} -o {out}", "", 3,
-                  "langdu: error: {in}: is a folder, not a text file"},
+        ErrorCase{"FolderWithNothingToRead", "narrate {in} -o {out}", "", 3,
+                  "langdu: error: {in}: holds no file that langdu reads (.txt .md .html .epub "
+                  ".ssml …)"},
         ErrorCase{"EmptyInput", "narrate {in}/input.txt -o {out}", " \n\n \n", 5,
                   "langdu: error: {in}/input.txt: no text to narrate"},
         ErrorCase{"UnknownVoice", "narrate {in}/input.txt -o {out} --voice nobody", "你好。", 6,
