@@ -102,6 +102,11 @@ bool IsCircleZero(std::string_view text, std::size_t begin, std::size_t end) {
   return false;
 }
 
+char32_t FirstCodePoint(std::string_view utf8) {
+  std::size_t pos = 0;
+  return core::NextCodePoint(utf8, pos);
+}
+
 // "93%", for --explain.
 std::string Percent(double probability) {
   return std::to_string(static_cast<int>(std::lround(probability * 100.0))) + "%";
@@ -447,6 +452,17 @@ Pronouncer::HanRun Pronouncer::PrepareHanRun(std::string_view text, std::size_t 
         } else if (single || MayOverruleWord(segment, unit)) {
           candidates = Candidates(simplified[i], unit.syllable);
           if (single && candidates.size() < 2) unit.reason = "default reading";
+          if (candidates.size() >= 2) {
+            const std::string_view alone = model_->ReadingAlone(FirstCodePoint(simplified[i]));
+            if (std::find(candidates.begin(), candidates.end(), alone) == candidates.end()) {
+              // The model never learned this character: its choices for it are noise.
+              candidates.clear();
+              if (single) {
+                unit.reason = "default reading (the model was not trained on " + simplified[i] +
+                              ": alone it reads " + std::string(alone) + ")";
+              }
+            }
+          }
         }
         if (candidates.size() >= 2) {
           run.queries.push_back(PolyphoneQuery{position + i, std::move(candidates)});
