@@ -49,8 +49,8 @@ constexpr ContextRule kRules[] = {
      "be, act as (为主)"},
     {"为", "wei2",
      "成 作 认 称 视 定 改 分 变 转 评 选 化 名 立 封 奉 推 尊 誉 译 划 列 沦 身 更 最 尤 较 "
-     "甚 颇 极 广 大 深 确 殊 约 合",
-     "", "be, become (评为, 最为)"},
+     "甚 颇 极 广 大 深 确 殊 约 合 均 皆 俱 即 乃 亦 贬 召 拜 擢 讹",
+     "", "be, become (评为, 最为, 均为, 贬为)"},
     {"为", "wei2", "…以", "", "以…为 (以人民为中心)"},
     {"为", "wei2", "", "…所", "为…所 (passive)"},
     {"为", "wei4", "", "", "default: for"},
@@ -190,6 +190,7 @@ constexpr ContextRule kRules[] = {
     {"觉", "jue2", "", "", "default: feel"},
     // 累 lèi / lěi
     {"累", "lei3", "", "计 积 及 次 加 犯 年 世", "accumulate (累计)"},
+    {"累", "lei3", "", "迁 转 擢 升 官", "repeatedly, of promotions (累迁)"},
     {"累", "lei4", "", "", "default: tired"},
     // 看 kàn / kān
     {"看", "kan1", "", "守 管 门 护 家", "look after (看守)"},
@@ -215,8 +216,11 @@ constexpr ContextRule kRules[] = {
     {"啊", "a5", "", "", "particle"},
     {"呀", "ya5", "", "", "particle"},
     {"嘛", "ma5", "", "", "particle"},
-    {"啦", "la5", "", "", "particle"},
-    {"哇", "wa5", "", "", "particle"},
+    // 啦 and 哇 are particles at the end of a clause; elsewhere (啦啦队, 哇哇, names) the model
+    // decides.
+    {"啦", "la5", "", "$", "particle at the end of a clause"},
+    {"哇", "wa1", "^", "$", "interjection, a clause of its own (哇，真美)"},
+    {"哇", "wa5", "", "$", "particle at the end of a clause"},
     {"们", "men5", "", "", "plural suffix"},
     {"的", "de5", "", "", "structural particle"},
     {"么", "me5", "", "", "suffix"},
