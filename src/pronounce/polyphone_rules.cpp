@@ -52,6 +52,7 @@ constexpr ContextRule kRules[] = {
      "甚 颇 极 广 大 深 确 殊 约 合 均 皆 俱 即 乃 亦 贬 召 拜 擢 讹",
      "", "be, become (评为, 最为, 均为, 贬为)"},
     {"为", "wei2", "…以", "", "以…为 (以人民为中心)"},
+    {"为", "wei2", "…改 …降", "", "改…为, 降…为 (改州为府)"},
     {"为", "wei2", "", "…所", "为…所 (passive)"},
     {"为", "wei4", "", "", "default: for"},
     // 得 de (particle) / dé (get) / děi (must)
@@ -163,7 +164,8 @@ constexpr ContextRule kRules[] = {
     {"没", "mei2", "", "", "default: not have"},
     // 将 jiāng / jiàng
     {"将", "jiang4", "", "领 士 帅 官 校 门", "general (将领)"},
-    {"将", "jiang4", "大 名 猛 主 老 上 中 少 干 武 虎 良 强 败 宿 悍", "", "general (大将)"},
+    {"将", "jiang4", "大 名 猛 主 老 上 中 少 干 武 虎 良 强 败 宿 悍 守 降 叛 参", "",
+     "general (大将, 守将)"},
     {"将", "jiang1", "", "", "default: will, take"},
     // 发 fā / fà
     {"发", "fa4", "头 理 毛 白 假 削 鬓 短 长 卷 束 黑 金 秀 华 美 烫 染 须 脱", "", "hair (头发)"},
@@ -208,6 +210,26 @@ constexpr ContextRule kRules[] = {
     // 倒 dǎo (fall) / dào (pour, upside down): only the clear cases; the model decides the rest.
     {"倒", "dao3", "", "在地 下 地上 塌 台", "fall (倒在地上)"},
     {"倒", "dao3", "摔 跌 绊 推 撞 击 病 累 晕 扳 压 砍", "", "fall (摔倒)"},
+    // 尽 jǐn (as far as possible: 尽着, 尽先) / jìn (all, to the end: 尽得其传)
+    {"尽", "jin3", "", "着 先 早 快 可 量 管", "as far as possible (尽着)"},
+    {"尽", "jin4", "", "", "default: all, to the end"},
+    // 镐 gǎo, the pick, in clear tool contexts; hào (镐京, and in personal names) is left to the
+    // model.
+    {"镐", "hao4", "", "京", "the Zhou capital (镐京)"},
+    {"镐", "gao3", "铁 斧 鹤嘴 十字 洋 钢 尖 把 锄", "", "pick (铁镐)"},
+    {"镐", "gao3", "", "头 把", "pick (镐头)"},
+    // 晕 yùn (halo, motion sickness) / yūn (faint, dizzy): only the clear cases.
+    {"晕", "yun4", "的 日 月 光 彩 红 酒 物质", "", "halo (日晕, 暗物质晕)"},
+    {"晕", "yun4", "", "车 船 机 针 血", "motion sickness (晕车)"},
+    // 弄 nòng (do, make) before a result; lòng (lane) is left to the lexicon and the model.
+    {"弄", "nong4", "",
+     "干 湿 坏 脏 乱 清 明 懂 错 好 得 成 不 丢 破 碎 断 死 伤 醒 翻 掉 到 出 走 没 虚 巧 权",
+     "do, make (弄干, 弄坏)"},
+    // 撒 sǎ (sprinkle, spill) / sā (let go, cast): sǎ before where it lands.
+    {"撒", "sa3", "", "上 在 满 落 遍 入 到 向 进 了一地 种 盐 药 粉 花 播",
+     "sprinkle (撒上, 撒在)"},
+    // 炸 zhá (deep-fry) / zhà (explode): zhá after the cook's words.
+    {"炸", "zha2", "油 煎 酥 续 干 清", "", "deep-fry (油炸, 续炸)"},
     // Particles: neutral tone when they stand as words of their own.
     {"吗", "ma5", "", "", "question particle"},
     {"呢", "ne5", "", "", "particle"},
@@ -221,6 +243,9 @@ constexpr ContextRule kRules[] = {
     {"啦", "la5", "", "$", "particle at the end of a clause"},
     {"哇", "wa1", "^", "$", "interjection, a clause of its own (哇，真美)"},
     {"哇", "wa5", "", "$", "particle at the end of a clause"},
+    {"哩", "li3", "^", "$", "mile, after a number (20哩)"},
+    {"哩", "li5", "", "$", "particle at the end of a clause"},
+    {"哟", "yo5", "", "$", "particle at the end of a clause"},
     {"们", "men5", "", "", "plural suffix"},
     {"的", "de5", "", "", "structural particle"},
     {"么", "me5", "", "", "suffix"},
