@@ -53,6 +53,7 @@ constexpr ContextRule kRules[] = {
      "", "be, become (评为, 最为, 均为, 贬为)"},
     {"为", "wei2", "…以", "", "以…为 (以人民为中心)"},
     {"为", "wei2", "…改 …降", "", "改…为, 降…为 (改州为府)"},
+    {"为", "wei2", "东 西 南 北", "", "be, after a direction (东为大海)"},
     {"为", "wei2", "", "…所", "为…所 (passive)"},
     {"为", "wei4", "", "", "default: for"},
     // 得 de (particle) / dé (get) / děi (must)
@@ -225,6 +226,8 @@ constexpr ContextRule kRules[] = {
     {"弄", "nong4", "",
      "干 湿 坏 脏 乱 清 明 懂 错 好 得 成 不 丢 破 碎 断 死 伤 醒 翻 掉 到 出 走 没 虚 巧 权",
      "do, make (弄干, 弄坏)"},
+    // 刨 páo (dig) before what is dug up; bào (plane) is left to the lexicon (刨子) and the model.
+    {"刨", "pao2", "", "出 开 坑 土 地 根 塌 坟 食 除 挖 掘 洞", "dig (刨出, 刨坑)"},
     // 撒 sǎ (sprinkle, spill) / sā (let go, cast): sǎ before where it lands.
     {"撒", "sa3", "", "上 在 满 落 遍 入 到 向 进 了一地 种 盐 药 粉 花 播",
      "sprinkle (撒上, 撒在)"},
