@@ -405,6 +405,15 @@ std::vector<std::string> Pronouncer::Candidates(const std::string& character,
   return candidates;
 }
 
+bool Pronouncer::IsCommonWordWithParticle(const std::vector<std::string>& characters,
+                                          const Segment& segment) const {
+  const std::string& last = characters[segment.end - 1];
+  if (last != "着" && last != "了" && last != "过") return false;
+  const std::optional<LexiconEntry> stem =
+      lexicon_->Find(Join(characters, segment.begin, segment.end - 1));
+  return stem && stem->cost < kRareWordCost;
+}
+
 Pronouncer::HanRun Pronouncer::PrepareHanRun(std::string_view text, std::size_t offset,
                                              std::size_t position) const {
   HanRun run;
@@ -449,7 +458,8 @@ Pronouncer::HanRun Pronouncer::PrepareHanRun(std::string_view text, std::size_t 
         if (rule) {
           unit.syllable = std::string(rule->reading);
           unit.reason = "rule: " + std::string(rule->reason);
-        } else if (single || MayOverruleWord(segment, unit)) {
+        } else if (single || (MayOverruleWord(segment, unit) &&
+                              !IsCommonWordWithParticle(simplified, segment))) {
           candidates = Candidates(simplified[i], unit.syllable);
           if (single && candidates.size() < 2) unit.reason = "default reading";
           if (candidates.size() >= 2) {

@@ -283,6 +283,16 @@ TEST(PronouncerModel, CharactersTheModelWasNotTrainedOnKeepTheirDefault) {
   EXPECT_EQ(Pinyin("我妈来了。"), "wo3 ma1 lai2 le5");
 }
 
+// 笼罩着 is a rare word of three characters only by its particle: it reads as reliably as 笼罩,
+// and the model (long2 with 100 %) does not overrule it.
+TEST(PronouncerModel, DoesNotOverruleACommonWordWithAParticle) {
+  const std::vector<Word> words = Shared().Words("风暴笼罩着整座城市。");
+  ASSERT_GE(words.size(), 2u);
+  EXPECT_EQ(words[1].text, "笼罩着");
+  EXPECT_EQ(words[1].syllables[0], "long3");
+  EXPECT_EQ(words[1].reasons[0], "word 笼罩着");
+}
+
 TEST(PronouncerModel, RulesDecideTheParticlesTheModelMisreads) {
   // The model, trained on encyclopedia text, reads 地 di4 and 为 wei2 here.
   EXPECT_EQ(Pinyin("我们要认真地学习。"), "wo3 men5 yao4 ren4 zhen1 de5 xue2 xi2");
