@@ -228,10 +228,11 @@ constexpr ContextRule kRules[] = {
      "do, make (弄干, 弄坏)"},
     // 藏 cáng (hide, keep) after who keeps it; zàng (Tibet, treasure) is left to the lexicon.
     {"藏", "cang2", "所 收 珍 私 储 隐 躲 窝 埋 暗 深 潜 馆 家", "", "keep, hide (所藏, 收藏)"},
+    {"藏", "cang2", "", "在 起 着 好 进 入 到 匿 于", "hide (藏在)"},
     // 盛 chéng (fill a bowl) before what is ladled; shèng (flourishing) is the default.
     {"盛", "cheng2", "", "饭 米饭 汤 粥 菜 满 一碗 一杯 一盘 在 了一 了满", "fill (盛饭)"},
     // 粘 zhān (stick to) as a verb; nián (sticky) is the default.
-    {"粘", "zhan1", "", "在 住 上 到 满 着 贴 连 成 了", "stick to (粘在)"},
+    {"粘", "zhan1", "", "在 住 上 到 满 着 贴 连 成 了 起", "stick to (粘在)"},
     // 哄 hǒng (coax) before whom; hōng and hòng are left to the lexicon (哄堂, 起哄).
     {"哄", "hong3", "", "他 她 你 我 它 孩 人 小 骗 睡 老 妈 爸", "coax (哄他入睡)"},
     // 钉 dìng (nail, sew on) as a verb; dīng (a nail) is the default.
