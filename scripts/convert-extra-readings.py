@@ -24,6 +24,10 @@ import struct
 import sys
 import unicodedata
 
+# Readings the package lacks, as 现代汉语词典 gives them: 锔 jú, the element curium. (Not 茜 xī
+# of transliterated Western names: the model then reads Chinese names such as 王茜 xī too.)
+ADDED = {'锔': ['ju2']}
+
 TONE_MARKS = {'\u0304': '1', '\u0301': '2', '\u030c': '3', '\u0300': '4'}
 
 
@@ -154,6 +158,8 @@ def main():
     if len(sys.argv) != 4:
         sys.exit('usage: convert-extra-readings.py PINYIN_PACKAGE ZH_LEX G2PM_BIN')
     table = package_readings(sys.argv[1])
+    for ch, readings in ADDED.items():
+        table[ch] = table.get(ch, []) + readings
     lexicon = lexicon_readings(sys.argv[2])
     characters, classes = model_tables(sys.argv[3])
     model = read_model(sys.argv[3])

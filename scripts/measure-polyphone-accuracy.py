@@ -5,13 +5,16 @@ line of the label file (g2pM's development split: ../shared/data/g2pm/dev.sent a
 data stays there, it is never copied into the repository).
 
     scripts/measure-polyphone-accuracy.py [--langdu build/src/cli/langdu]
-        [--data ../shared/data/g2pm] [--split dev] [--top 20] [--errors 0]
+        [--data ../shared/data/g2pm] [--split dev] [--top 20] [--errors 0] [--by-char 0]
 
-Runs `langdu pinyin --align --explain --tones citation` once over all sentences (marks removed)
-and compares the syllable of each labelled character (citation tones: the labels carry no tone
-sandhi; u-umlaut as 'v'). Prints the accuracy, the accuracy by deciding source (the first words of
-the --explain reason: word, model, rule, default reading...), and the confusion of the most
-frequent characters; --errors N lists N wrong sentences.
+Runs `langdu pinyin --no-normalize --align --explain --tones citation` once over all sentences
+(marks removed) and compares the syllable of each labelled character (citation tones: the labels
+carry no tone sandhi; u-umlaut as 'v'). The text is read as written: normalization would rewrite
+digits and symbols and move the labelled character away from its position. Prints the accuracy,
+the accuracy by deciding source (the first words of the --explain reason: word, model, rule,
+default reading...), and the confusion of the most frequent characters; --errors N lists N wrong
+sentences; --by-char N lists the N characters with the most errors (errors, labelled total, and
+each label->said pair with its count).
 """
 import argparse
 import collections
@@ -63,7 +66,8 @@ def source_of(reason):
 
 def run_langdu(langdu, items):
     text = ''.join(t + '\n' for t, _, _ in items)
-    out = subprocess.run([langdu, 'pinyin', '--align', '--explain', '--tones', 'citation', '-'],
+    out = subprocess.run([langdu, 'pinyin', '--no-normalize', '--align', '--explain', '--tones',
+                          'citation', '-'],
                          input=text, capture_output=True, text=True, check=True).stdout
     results = []
     lines = out.split('\n')
@@ -96,6 +100,8 @@ def main():
     parser.add_argument('--split', default='dev')
     parser.add_argument('--top', type=int, default=20)
     parser.add_argument('--errors', type=int, default=0)
+    parser.add_argument('--by-char', type=int, default=0, metavar='N',
+                        help='list the N characters with the most errors')
     args = parser.parse_args()
 
     items = load(args.data, args.split)
@@ -131,6 +137,17 @@ def main():
                           for (label, said), count in sorted(by_char[ch].items(),
                                                              key=lambda kv: -kv[1]))
         print('  %s %3d  %5.1f %%  %s' % (ch, n, 100.0 * (n - errors_of(ch)) / n, cells))
+    if args.by_char:
+        worst = sorted((ch for ch in by_char if errors_of(ch)),
+                       key=lambda ch: (-errors_of(ch), -sum(by_char[ch].values()), ch))
+        print('characters with the most errors (errors/total, label -> said: count):')
+        for ch in worst[:args.by_char]:
+            n = sum(by_char[ch].values())
+            cells = ', '.join('%s->%s:%d' % (label, said, count)
+                              for (label, said), count in sorted(by_char[ch].items(),
+                                                                 key=lambda kv: -kv[1])
+                              if label != said)
+            print('  %s %3d/%-4d %s' % (ch, errors_of(ch), n, cells))
     for sentence, position, label, token, reason in errors[:args.errors]:
         marked = sentence[:position] + '[' + sentence[position] + ']' + sentence[position + 1:]
         print('  %s  %s -> %s  (%s)' % (marked, label, token, reason))

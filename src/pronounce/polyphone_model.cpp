@@ -165,6 +165,22 @@ LstmState Step(const Direction& d, const float* projected, const LstmState& prev
   return next;
 }
 
+using DenseOutput = std::array<float, kDense>;
+
+// The ReLU layer over the concatenated hidden states of both directions (`weights` then bias).
+DenseOutput Dense(const float* weights, const Vector& forward_h, const Vector& backward_h) {
+  const float* bias = weights + kDense * 2 * kHidden;
+  DenseOutput dense;
+  for (std::uint32_t j = 0; j < kDense; ++j) {
+    const float* w = weights + j * 2 * kHidden;
+    float sum = bias[j];
+    for (std::uint32_t k = 0; k < kHidden; ++k) sum += w[k] * forward_h[k];
+    for (std::uint32_t k = 0; k < kHidden; ++k) sum += w[kHidden + k] * backward_h[k];
+    dense[j] = std::max(sum, 0.0f);
+  }
+  return dense;
+}
+
 struct FreeDeleter {
   void operator()(float* p) const { std::free(p); }
 };
@@ -174,10 +190,17 @@ struct FreeDeleter {
 // Two thirds of a step is the input projection, which depends on the character only: it is
 // computed once per character and kept. The table is zero-filled memory from calloc, so only the
 // rows of characters actually read take up memory.
-struct PolyphoneModel::Projections {
+// A character alone is always the same three steps (BOS, the character, EOS), so the states after
+// BOS (forward) and after EOS (backward) are computed once, at load time.
+struct PolyphoneModel::Cache {
   std::unique_ptr<float, FreeDeleter> rows;  // [vocabulary][forward, backward][kGates]
   std::unique_ptr<std::atomic<bool>[]> ready;
   std::mutex mutex;
+  LstmState after_bos;
+  LstmState after_eos;
+  // Per character, 1 + its class alone; 0 until first asked. Two threads asking at once both
+  // compute it and store the same value.
+  std::unique_ptr<std::atomic<std::uint32_t>[]> alone;
 };
 
 PolyphoneModel::PolyphoneModel() = default;
@@ -186,7 +209,7 @@ PolyphoneModel::PolyphoneModel(PolyphoneModel&&) noexcept = default;
 PolyphoneModel& PolyphoneModel::operator=(PolyphoneModel&&) noexcept = default;
 
 const float* PolyphoneModel::Projection(std::uint32_t index) const {
-  Projections& p = *projections_;
+  Cache& p = *cache_;
   float* row = p.rows.get() + std::size_t{index} * 2 * kGates;
   if (!p.ready[index].load(std::memory_order_acquire)) {
     std::lock_guard lock(p.mutex);
@@ -259,12 +282,49 @@ PolyphoneModel PolyphoneModel::FromBytes(std::string_view bytes, std::string_vie
     model.class_index_.emplace_back(padded.substr(0, padded.find('\0')), static_cast<int>(i));
   }
   std::sort(model.class_index_.begin(), model.class_index_.end());
-  model.projections_ = std::make_unique<Projections>();
-  model.projections_->rows.reset(
+  model.cache_ = std::make_unique<Cache>();
+  Cache& cache = *model.cache_;
+  cache.rows.reset(
       static_cast<float*>(std::calloc(std::size_t{h.vocabulary} * 2 * kGates, sizeof(float))));
-  if (!model.projections_->rows) throw std::bad_alloc();
-  model.projections_->ready = std::make_unique<std::atomic<bool>[]>(h.vocabulary);
+  if (!cache.rows) throw std::bad_alloc();
+  cache.ready = std::make_unique<std::atomic<bool>[]>(h.vocabulary);
+  cache.alone = std::make_unique<std::atomic<std::uint32_t>[]>(h.vocabulary);
+  cache.after_bos = Step(DirectionAt(model.forward_), model.Projection(h.bos), LstmState{});
+  cache.after_eos =
+      Step(DirectionAt(model.backward_), model.Projection(h.eos) + kGates, LstmState{});
   return model;
+}
+
+std::uint32_t PolyphoneModel::ClassAlone(std::uint32_t index) const {
+  Cache& cache = *cache_;
+  if (const std::uint32_t known = cache.alone[index].load(std::memory_order_relaxed)) {
+    return known - 1;
+  }
+  const float* projected = Projection(index);
+  const Vector forward_h = Step(DirectionAt(forward_), projected, cache.after_bos).h;
+  const Vector backward_h = Step(DirectionAt(backward_), projected + kGates, cache.after_eos).h;
+  const DenseOutput dense = Dense(dense_, forward_h, backward_h);
+  const float* output_bias = output_ + std::size_t{classes_} * kDense;
+  std::uint32_t best = 0;
+  float best_logit = 0.0f;
+  for (std::uint32_t c = 0; c < classes_; ++c) {
+    const float* w = output_ + std::size_t{c} * kDense;
+    float logit = output_bias[c];
+    for (std::uint32_t j = 0; j < kDense; ++j) logit += w[j] * dense[j];
+    if (c == 0 || logit > best_logit) {
+      best = c;
+      best_logit = logit;
+    }
+  }
+  cache.alone[index].store(best + 1, std::memory_order_relaxed);
+  return best;
+}
+
+std::string_view PolyphoneModel::ReadingAlone(char32_t character) const {
+  const std::string_view padded(
+      class_names_ + std::size_t{ClassAlone(InputIndex(character))} * kClassNameSize,
+      kClassNameSize);
+  return padded.substr(0, padded.find('\0'));
 }
 
 int PolyphoneModel::ClassOf(std::string_view reading) const {
@@ -319,18 +379,10 @@ std::vector<ModelChoice> PolyphoneModel::Choose(std::u32string_view sentence,
     backward_h[t] = state.h;
   }
 
-  const float* dense_bias = dense_ + kDense * 2 * kHidden;
   const float* output_bias = output_ + std::size_t{classes_} * kDense;
   for (std::size_t q = 0; q < queries.size(); ++q) {
     const std::size_t t = queries[q].position + 1;
-    std::array<float, kDense> dense;
-    for (std::uint32_t j = 0; j < kDense; ++j) {
-      const float* w = dense_ + j * 2 * kHidden;
-      float sum = dense_bias[j];
-      for (std::uint32_t k = 0; k < kHidden; ++k) sum += w[k] * forward_h[t][k];
-      for (std::uint32_t k = 0; k < kHidden; ++k) sum += w[kHidden + k] * backward_h[t][k];
-      dense[j] = std::max(sum, 0.0f);
-    }
+    const DenseOutput dense = Dense(dense_, forward_h[t], backward_h[t]);
     // Logits of the candidates the model knows, then a softmax over them.
     std::vector<std::pair<double, const std::string*>> scored;
     for (const std::string& candidate : queries[q].candidates) {

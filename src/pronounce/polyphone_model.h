@@ -55,6 +55,14 @@ class PolyphoneModel {
   /// True when the model has an output class for `reading` ("hang2", 'v' for u-umlaut).
   bool KnowsReading(std::string_view reading) const { return ClassOf(reading) >= 0; }
 
+  /// The model's most probable reading of all its classes for `character` (a code point,
+  /// simplified) standing alone between BOS and EOS: for a character it learned, one of its
+  /// readings; for one it was never trained on, anything (绿 reads guan4), which tells the caller
+  /// not to trust the model's choices for it. A character the model lacks reads as the unknown
+  /// character does. Computed once per character, on first use (about 30 µs; for the whole
+  /// vocabulary at load time it would take some 100 ms). Thread-safe.
+  std::string_view ReadingAlone(char32_t character) const;
+
  private:
   PolyphoneModel();
   int ClassOf(std::string_view reading) const;
@@ -75,9 +83,10 @@ class PolyphoneModel {
   const float* dense_ = nullptr;     ///< weights then bias
   const float* output_ = nullptr;    ///< weights then bias
   std::vector<std::pair<std::string_view, int>> class_index_;  ///< sorted by name
-  struct Projections;  // each character's input projection, computed on first use
-  std::unique_ptr<Projections> projections_;
+  struct Cache;  // per character: its input projection and its class alone, on first use
+  std::unique_ptr<Cache> cache_;
   const float* Projection(std::uint32_t index) const;
+  std::uint32_t ClassAlone(std::uint32_t index) const;
 };
 
 }  // namespace langdu::pronounce

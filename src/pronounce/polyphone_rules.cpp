@@ -49,9 +49,18 @@ constexpr ContextRule kRules[] = {
      "be, act as (为主)"},
     {"为", "wei2",
      "成 作 认 称 视 定 改 分 变 转 评 选 化 名 立 封 奉 推 尊 誉 译 划 列 沦 身 更 最 尤 较 "
-     "甚 颇 极 广 大 深 确 殊 约 合",
-     "", "be, become (评为, 最为)"},
+     "甚 颇 极 广 大 深 确 殊 约 合 均 皆 俱 即 乃 亦 贬 召 拜 擢 讹",
+     "", "be, become (评为, 最为, 均为, 贬为)"},
+    {"为", "wei4", "",
+     "我 你 他 她 它 您 咱 大家 人民 群众 百姓 国家 祖国 社会 自己 别人 他人 孩子 学生 读者 顾客",
+     "for someone (为大家讲解)"},
     {"为", "wei2", "…以", "", "以…为 (以人民为中心)"},
+    {"为", "wei2",
+     "称他 称她 称其 称之 视他 视她 视其 视之 尊他 尊其 奉他 奉其 立他 立其 封他 封其 拜他 选他 "
+     "选其 认他 认其 推他 推其 命他 命其",
+     "", "treat as (称他为英雄)"},
+    {"为", "wei2", "…改 …降", "", "改…为, 降…为 (改州为府)"},
+    {"为", "wei2", "东 西 南 北", "", "be, after a direction (东为大海)"},
     {"为", "wei2", "", "…所", "为…所 (passive)"},
     {"为", "wei4", "", "", "default: for"},
     // 得 de (particle) / dé (get) / děi (must)
@@ -163,7 +172,8 @@ constexpr ContextRule kRules[] = {
     {"没", "mei2", "", "", "default: not have"},
     // 将 jiāng / jiàng
     {"将", "jiang4", "", "领 士 帅 官 校 门", "general (将领)"},
-    {"将", "jiang4", "大 名 猛 主 老 上 中 少 干 武 虎 良 强 败 宿 悍", "", "general (大将)"},
+    {"将", "jiang4", "大 名 猛 主 老 上 中 少 干 武 虎 良 强 败 宿 悍 守 降 叛 参", "",
+     "general (大将, 守将)"},
     {"将", "jiang1", "", "", "default: will, take"},
     // 发 fā / fà
     {"发", "fa4", "头 理 毛 白 假 削 鬓 短 长 卷 束 黑 金 秀 华 美 烫 染 须 脱", "", "hair (头发)"},
@@ -190,6 +200,7 @@ constexpr ContextRule kRules[] = {
     {"觉", "jue2", "", "", "default: feel"},
     // 累 lèi / lěi
     {"累", "lei3", "", "计 积 及 次 加 犯 年 世", "accumulate (累计)"},
+    {"累", "lei3", "", "迁 转 擢 升 官", "repeatedly, of promotions (累迁)"},
     {"累", "lei4", "", "", "default: tired"},
     // 看 kàn / kān
     {"看", "kan1", "", "守 管 门 护 家", "look after (看守)"},
@@ -207,6 +218,39 @@ constexpr ContextRule kRules[] = {
     // 倒 dǎo (fall) / dào (pour, upside down): only the clear cases; the model decides the rest.
     {"倒", "dao3", "", "在地 下 地上 塌 台", "fall (倒在地上)"},
     {"倒", "dao3", "摔 跌 绊 推 撞 击 病 累 晕 扳 压 砍", "", "fall (摔倒)"},
+    // 尽 jǐn (as far as possible: 尽着, 尽先) / jìn (all, to the end: 尽得其传)
+    {"尽", "jin3", "", "着 先 早 快 可 量 管", "as far as possible (尽着)"},
+    {"尽", "jin4", "", "", "default: all, to the end"},
+    // 镐 gǎo, the pick, in clear tool contexts; hào (镐京, and in personal names) is left to the
+    // model.
+    {"镐", "hao4", "", "京", "the Zhou capital (镐京)"},
+    {"镐", "gao3", "铁 斧 鹤嘴 十字 洋 钢 尖 把 锄", "", "pick (铁镐)"},
+    {"镐", "gao3", "", "头 把", "pick (镐头)"},
+    // 晕 yùn (halo, motion sickness) / yūn (faint, dizzy): only the clear cases.
+    {"晕", "yun4", "的 日 月 光 彩 红 酒 物质", "", "halo (日晕, 暗物质晕)"},
+    {"晕", "yun4", "", "车 船 机 针 血", "motion sickness (晕车)"},
+    // 弄 nòng (do, make) before a result; lòng (lane) is left to the lexicon and the model.
+    {"弄", "nong4", "",
+     "干 湿 坏 脏 乱 清 明 懂 错 好 得 成 不 丢 破 碎 断 死 伤 醒 翻 掉 到 出 走 没 虚 巧 权",
+     "do, make (弄干, 弄坏)"},
+    // 藏 cáng (hide, keep) after who keeps it; zàng (Tibet, treasure) is left to the lexicon.
+    {"藏", "cang2", "所 收 珍 私 储 隐 躲 窝 埋 暗 深 潜 馆 家", "", "keep, hide (所藏, 收藏)"},
+    {"藏", "cang2", "", "在 起 着 好 进 入 到 匿 于", "hide (藏在)"},
+    // 盛 chéng (fill a bowl) before what is ladled; shèng (flourishing) is the default.
+    {"盛", "cheng2", "", "饭 米饭 汤 粥 菜 满 一碗 一杯 一盘 在 了一 了满", "fill (盛饭)"},
+    // 粘 zhān (stick to) as a verb; nián (sticky) is the default.
+    {"粘", "zhan1", "", "在 住 上 到 满 着 贴 连 成 了 起", "stick to (粘在)"},
+    // 哄 hǒng (coax) before whom; hōng and hòng are left to the lexicon (哄堂, 起哄).
+    {"哄", "hong3", "", "他 她 你 我 它 孩 人 小 骗 睡 老 妈 爸", "coax (哄他入睡)"},
+    // 钉 dìng (nail, sew on) as a verb; dīng (a nail) is the default.
+    {"钉", "ding4", "", "在 上 住 进 入 牢 好 着 了 扣", "fasten (钉在)"},
+    // 刨 páo (dig) before what is dug up; bào (plane) is left to the lexicon (刨子) and the model.
+    {"刨", "pao2", "", "出 开 坑 土 地 根 塌 坟 食 除 挖 掘 洞", "dig (刨出, 刨坑)"},
+    // 撒 sǎ (sprinkle, spill) / sā (let go, cast): sǎ before where it lands.
+    {"撒", "sa3", "", "上 在 满 落 遍 入 到 向 进 了一地 种 盐 药 粉 花 播",
+     "sprinkle (撒上, 撒在)"},
+    // 炸 zhá (deep-fry) / zhà (explode): zhá after the cook's words.
+    {"炸", "zha2", "油 煎 酥 续 干 清", "", "deep-fry (油炸, 续炸)"},
     // Particles: neutral tone when they stand as words of their own.
     {"吗", "ma5", "", "", "question particle"},
     {"呢", "ne5", "", "", "particle"},
@@ -215,8 +259,17 @@ constexpr ContextRule kRules[] = {
     {"啊", "a5", "", "", "particle"},
     {"呀", "ya5", "", "", "particle"},
     {"嘛", "ma5", "", "", "particle"},
-    {"啦", "la5", "", "", "particle"},
-    {"哇", "wa5", "", "", "particle"},
+    // 啦 and 哇 are particles at the end of a clause; elsewhere (啦啦队, 哇哇, names) the model
+    // decides.
+    {"啦", "la5", "", "$", "particle at the end of a clause"},
+    {"哇", "wa1", "^", "$", "interjection, a clause of its own (哇，真美)"},
+    {"哇", "wa5", "", "$", "particle at the end of a clause"},
+    {"哩", "li3", "^", "$", "mile, after a number (20哩)"},
+    {"哩", "li5", "", "$", "particle at the end of a clause"},
+    {"哟", "yo5", "", "$", "particle at the end of a clause"},
+    {"哦", "o4", "^", "$", "interjection, a clause of its own (哦，原来如此)"},
+    {"哦", "o5", "", "$", "particle at the end of a clause (别忘了哦)"},
+    {"咯", "lo5", "", "$", "particle at the end of a clause (走咯)"},
     {"们", "men5", "", "", "plural suffix"},
     {"的", "de5", "", "", "structural particle"},
     {"么", "me5", "", "", "suffix"},

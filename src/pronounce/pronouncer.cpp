@@ -102,6 +102,11 @@ bool IsCircleZero(std::string_view text, std::size_t begin, std::size_t end) {
   return false;
 }
 
+char32_t FirstCodePoint(std::string_view utf8) {
+  std::size_t pos = 0;
+  return core::NextCodePoint(utf8, pos);
+}
+
 // "93%", for --explain.
 std::string Percent(double probability) {
   return std::to_string(static_cast<int>(std::lround(probability * 100.0))) + "%";
@@ -400,6 +405,15 @@ std::vector<std::string> Pronouncer::Candidates(const std::string& character,
   return candidates;
 }
 
+bool Pronouncer::IsCommonWordWithParticle(const std::vector<std::string>& characters,
+                                          const Segment& segment) const {
+  const std::string& last = characters[segment.end - 1];
+  if (last != "着" && last != "了" && last != "过") return false;
+  const std::optional<LexiconEntry> stem =
+      lexicon_->Find(Join(characters, segment.begin, segment.end - 1));
+  return stem && stem->cost < kRareWordCost;
+}
+
 Pronouncer::HanRun Pronouncer::PrepareHanRun(std::string_view text, std::size_t offset,
                                              std::size_t position) const {
   HanRun run;
@@ -444,9 +458,21 @@ Pronouncer::HanRun Pronouncer::PrepareHanRun(std::string_view text, std::size_t 
         if (rule) {
           unit.syllable = std::string(rule->reading);
           unit.reason = "rule: " + std::string(rule->reason);
-        } else if (single || MayOverruleWord(segment, unit)) {
+        } else if (single || (MayOverruleWord(segment, unit) &&
+                              !IsCommonWordWithParticle(simplified, segment))) {
           candidates = Candidates(simplified[i], unit.syllable);
           if (single && candidates.size() < 2) unit.reason = "default reading";
+          if (candidates.size() >= 2) {
+            const std::string_view alone = model_->ReadingAlone(FirstCodePoint(simplified[i]));
+            if (std::find(candidates.begin(), candidates.end(), alone) == candidates.end()) {
+              // The model never learned this character: its choices for it are noise.
+              candidates.clear();
+              if (single) {
+                unit.reason = "default reading (the model was not trained on " + simplified[i] +
+                              ": alone it reads " + std::string(alone) + ")";
+              }
+            }
+          }
         }
         if (candidates.size() >= 2) {
           run.queries.push_back(PolyphoneQuery{position + i, std::move(candidates)});

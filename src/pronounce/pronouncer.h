@@ -15,6 +15,7 @@ class ExtraReadings;
 class Lexicon;
 class PolyphoneModel;
 class Simplifier;
+struct Segment;
 struct UserLexicon;
 
 struct PronounceOptions {
@@ -85,6 +86,11 @@ class Pronouncer {
   // not empty), the lexicon's, the context rules' and the extra readings, those the model knows.
   std::vector<std::string> Candidates(const std::string& character,
                                       const std::string& reading) const;
+  // True when the lexicon word `segment` is a common word and the particle 着, 了 or 过 (笼罩着):
+  // a rare word only by its suffix, read as reliably as the common word, so the model does not
+  // overrule it.
+  bool IsCommonWordWithParticle(const std::vector<std::string>& characters,
+                                const Segment& segment) const;
 
   PronounceOptions options_;
   std::shared_ptr<const Lexicon> lexicon_;

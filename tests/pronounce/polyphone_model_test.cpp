@@ -79,6 +79,24 @@ TEST(PolyphoneModel, MatchesTheReferenceInference) {
   EXPECT_NEAR(prize[0].runner_up_probability, 0.00122, 1e-4);
 }
 
+// Each character alone, its best class of all 876. The expected classes come from the pure-Python
+// forward pass of scripts/convert-extra-readings.py over the same weights.
+TEST(PolyphoneModel, ReadsACharacterAloneAsItWasTrained) {
+  // Polyphones g2pM was trained on: one of their readings.
+  EXPECT_EQ(Shared().ReadingAlone(U'行'), "xing2");
+  EXPECT_EQ(Shared().ReadingAlone(U'得'), "de2");
+  EXPECT_EQ(Shared().ReadingAlone(U'长'), "zhang3");
+  EXPECT_EQ(Shared().ReadingAlone(U'乐'), "le4");
+  // Characters it never saw as polyphones: a class that is no reading of theirs.
+  EXPECT_EQ(Shared().ReadingAlone(U'绿'), "guan4");
+  EXPECT_EQ(Shared().ReadingAlone(U'壳'), "ben1");
+  EXPECT_EQ(Shared().ReadingAlone(U'嚼'), "luo4");
+  EXPECT_EQ(Shared().ReadingAlone(U'妈'), "gou1");
+  // A character the model lacks reads as its unknown character.
+  EXPECT_EQ(Shared().ReadingAlone(U'吭'), "pan1");
+  EXPECT_EQ(Shared().ReadingAlone(U'吭'), Shared().ReadingAlone(U'\U0002A6A5'));
+}
+
 TEST(PolyphoneModel, IgnoresReadingsItDoesNotKnow) {
   const std::vector<ModelChoice> choices =
       Shared().Choose(U32("他在银行工作。"), {PolyphoneQuery{3, {"hang2", "zzz1"}}});

@@ -269,6 +269,30 @@ TEST(PronouncerModel, ExplainGivesTheModelProbabilityAndRunnerUp) {
   EXPECT_EQ(words[3].reasons[0], "model: 100%, runner-up men1 0%");
 }
 
+// g2pM was never trained on 绿 壳 嚼 妈 as polyphones: alone, its best class is no reading of
+// theirs (绿 guan4), and its choice between their readings is noise.
+TEST(PronouncerModel, CharactersTheModelWasNotTrainedOnKeepTheirDefault) {
+  const std::vector<Word> words = Shared().Words("树叶绿了。");
+  ASSERT_GE(words.size(), 3u);
+  EXPECT_EQ(words[1].text, "绿");
+  EXPECT_EQ(words[1].syllables[0], "lv4");
+  EXPECT_EQ(words[1].reasons[0],
+            "default reading (the model was not trained on 绿: alone it reads guan4)");
+  EXPECT_EQ(Pinyin("他把鸡蛋壳扔了。"), "ta1 ba3 ji1 dan4 ke2 reng1 le5");
+  EXPECT_EQ(Pinyin("你慢慢嚼。"), "ni3 man4 man4 jiao2");
+  EXPECT_EQ(Pinyin("我妈来了。"), "wo3 ma1 lai2 le5");
+}
+
+// 笼罩着 is a rare word of three characters only by its particle: it reads as reliably as 笼罩,
+// and the model (long2 with 100 %) does not overrule it.
+TEST(PronouncerModel, DoesNotOverruleACommonWordWithAParticle) {
+  const std::vector<Word> words = Shared().Words("风暴笼罩着整座城市。");
+  ASSERT_GE(words.size(), 2u);
+  EXPECT_EQ(words[1].text, "笼罩着");
+  EXPECT_EQ(words[1].syllables[0], "long3");
+  EXPECT_EQ(words[1].reasons[0], "word 笼罩着");
+}
+
 TEST(PronouncerModel, RulesDecideTheParticlesTheModelMisreads) {
   // The model, trained on encyclopedia text, reads 地 di4 and 为 wei2 here.
   EXPECT_EQ(Pinyin("我们要认真地学习。"), "wo3 men5 yao4 ren4 zhen1 de5 xue2 xi2");
