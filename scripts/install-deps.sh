@@ -36,6 +36,8 @@ packages=(
   libasound2-dev                    # langdu play: sound output through ALSA
   libsonic-dev                      # langdu play: time-stretch of recorded audio, pitch kept
   tmux                              # the play tests drive the real binary in a terminal
+  slurmctld slurmd slurm-client     # scripts/scale/slurm-local-test.sh: the Slurm array recipe on
+  munge                             # a real single-node Slurm (test SlurmArraySlow)
 )
 
 for group in "$@"; do
