@@ -110,6 +110,7 @@ void Journal::Load() {
   }
   std::uintmax_t offset = line.size() + 1;
   valid_end_ = offset;
+  resumes_ = true;
   while (std::getline(in, line) && !in.eof()) {  // a last line without its newline was cut short
     const Json json = Json::parse(line, nullptr, false);
     if (json.is_discarded()) break;

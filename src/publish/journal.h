@@ -48,6 +48,10 @@ class Journal {
   /// journal is replaced when the first entry is recorded.
   Journal(const std::filesystem::path& folder, std::string key);
 
+  /// Whether the folder holds a journal of this key: an earlier attempt of this same run was
+  /// stopped, so the book-level files it may have begun to rename are this run's to replace.
+  bool Resumes() const { return resumes_; }
+
   /// Whether the audio file `name` is finished: journaled under this key, and each of its outputs
   /// present with the size recorded.
   bool IsFinished(const std::string& name) const;
@@ -75,6 +79,7 @@ class Journal {
   std::string key_;
   std::map<std::string, Indexed> entries_;   // by audio file name
   std::optional<std::uintmax_t> valid_end_;  // set when the journal on disk is this run's
+  bool resumes_ = false;
 };
 
 }  // namespace langdu::publish

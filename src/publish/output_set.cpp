@@ -105,7 +105,7 @@ void OutputSet::CheckNew(const std::filesystem::path& final_path) const {
   }
 }
 
-std::filesystem::path OutputSet::Add(const std::filesystem::path& final_path) {
+std::filesystem::path OutputSet::Add(const std::filesystem::path& final_path, bool replace) {
   CheckNew(final_path);
   std::error_code error;
   if (!final_path.parent_path().empty()) {
@@ -114,7 +114,7 @@ std::filesystem::path OutputSet::Add(const std::filesystem::path& final_path) {
       throw OutputError(final_path.parent_path(), "cannot create folder: " + error.message());
   }
   if (std::filesystem::is_directory(final_path)) throw OutputError(final_path, "is a folder");
-  if (!force_ && std::filesystem::exists(final_path)) {
+  if (!force_ && !replace && std::filesystem::exists(final_path)) {
     throw OutputError(final_path, "already exists (use --force to overwrite)");
   }
   if (access(final_path.parent_path().empty() ? "." : final_path.parent_path().c_str(), W_OK) !=

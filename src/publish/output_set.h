@@ -36,9 +36,10 @@ class OutputSet {
   OutputSet& operator=(const OutputSet&) = delete;
 
   /// Reserves `final_path` and creates its folder. Returns the temporary path to write instead.
-  /// Throws core::Error(kOutput) when the path exists (without force), is reserved twice, or its
-  /// folder cannot be created.
-  std::filesystem::path Add(const std::filesystem::path& final_path);
+  /// `replace`: an existing file may be replaced even without force (an interrupted attempt of this
+  /// same run left it). Throws core::Error(kOutput) when the path exists (without force or
+  /// `replace`), is reserved twice, or its folder cannot be created.
+  std::filesystem::path Add(const std::filesystem::path& final_path, bool replace = false);
 
   /// Counts `final_path`, finished by an earlier run, as one of this run's files without writing
   /// it again (it is listed by final_paths). Throws core::Error(kOutput) when reserved twice.
