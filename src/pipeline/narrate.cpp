@@ -12,9 +12,12 @@
 #include "core/error.h"
 #include "pipeline/plan.h"
 #include "pipeline/render.h"
+#include "pipeline/resume_key.h"
 #include "pipeline/schedule.h"
 #include "pipeline/synthesis_pool.h"
 #include "publish/epub/epub.h"
+#include "publish/folder_lock.h"
+#include "publish/journal.h"
 #include "publish/manifest.h"
 #include "publish/output_set.h"
 #include "publish/player/read_along_page.h"
@@ -112,17 +115,33 @@ void WriteTalkingBooks(const std::filesystem::path& manifest, const std::string&
                            modified_s);
 }
 
-// Reserves the final names of every planned file; returns where each is written meanwhile.
+// The final paths of a planned file: its audio and its captions.
+std::vector<std::filesystem::path> FinalPaths(const FilePlan& file,
+                                              const std::filesystem::path& output_dir) {
+  return {output_dir / file.name, output_dir / (file.stem + ".srt"),
+          output_dir / (file.stem + ".vtt"), output_dir / (file.stem + ".lrc")};
+}
+
+// Reserves the final names of every planned file; returns where each is written meanwhile. A file
+// an earlier run finished (`finished`) is kept as it is, and written nowhere.
 std::vector<FileOutputs> ReserveFiles(const Plan& plan, const std::filesystem::path& output_dir,
                                       const audio::Tags& common, const core::Document& document,
-                                      bool single, publish::OutputSet& outputs) {
+                                      bool single, const std::function<bool(std::size_t)>& finished,
+                                      publish::OutputSet& outputs) {
   std::vector<FileOutputs> files;
-  for (const FilePlan& file : plan.files) {
+  for (std::size_t f = 0; f < plan.files.size(); ++f) {
+    const FilePlan& file = plan.files[f];
+    const std::vector<std::filesystem::path> finals = FinalPaths(file, output_dir);
     FileOutputs out;
-    out.audio = outputs.Add(output_dir / file.name);
-    out.srt = outputs.Add(output_dir / (file.stem + ".srt"));
-    out.vtt = outputs.Add(output_dir / (file.stem + ".vtt"));
-    out.lrc = outputs.Add(output_dir / (file.stem + ".lrc"));
+    if (finished(f)) {
+      for (const std::filesystem::path& path : finals) outputs.Keep(path);
+      files.push_back(std::move(out));
+      continue;
+    }
+    out.audio = outputs.Add(finals[0]);
+    out.srt = outputs.Add(finals[1]);
+    out.vtt = outputs.Add(finals[2]);
+    out.lrc = outputs.Add(finals[3]);
     out.tags = common;
     out.tags.title = file.title;
     if (!single) {
@@ -132,6 +151,28 @@ std::vector<FileOutputs> ReserveFiles(const Plan& plan, const std::filesystem::p
     files.push_back(std::move(out));
   }
   return files;
+}
+
+// Makes a finished file's audio and captions final: journaled first (flushed), then renamed, so
+// that the journal never misses a final file, and a file it lists may only be missing.
+void PublishFile(const std::vector<std::filesystem::path>& finals, const FileOutputs& written,
+                 const publish::FinishedFile& finished, publish::Journal& journal,
+                 publish::OutputSet& outputs, Progress& progress) {
+  const std::vector<std::filesystem::path> temporaries = {written.audio, written.srt, written.vtt,
+                                                          written.lrc};
+  publish::JournalEntry entry{finished, {}};
+  for (std::size_t i = 0; i < finals.size(); ++i) {
+    std::error_code error;
+    const std::uintmax_t bytes = std::filesystem::file_size(temporaries[i], error);
+    if (error) {
+      throw core::Error(core::ErrorKind::kOutput,
+                        finals[i].string() + ": cannot measure: " + error.message());
+    }
+    entry.outputs.emplace_back(finals[i].filename().string(), bytes);
+  }
+  journal.Record(entry);
+  outputs.Commit(finals);
+  for (const std::filesystem::path& path : finals) progress.OnFileWritten(path.string());
 }
 
 }  // namespace
@@ -189,28 +230,58 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   const std::string extension(audio::Extension(settings.encoder.format));
   const Plan plan = MakePlan(document, options.single, extension);
 
-  // Every final name is reserved before any audio is made.
-  publish::OutputSet outputs(options.force);
   audio::Tags common;
   common.album = document.title;
   common.artist = author.empty() ? "langdu " + settings.voice.name : author;
   common.date = TagDate();
   common.comment =
       std::string("langdu ") + LANGDU_VERSION + ", eSpeak NG " + synth::Engine::Version();
+
+  // One run at a time in a folder; what a killed run left is resumed, its temporaries removed.
+  // The lock is released last, after the output set has removed this run's temporaries.
+  const publish::FolderLock lock(output_dir);
+  publish::RemoveStaleTemporaries(output_dir);
+  publish::Journal journal(output_dir, ResumeKey(input, options, settings, common));
+  // --single makes one file: nothing to resume before it is complete, so nothing is journaled.
+  if (!options.single) {
+    settings.is_finished = [&](std::size_t f) { return journal.IsFinished(plan.files[f].name); };
+    settings.read_finished = [&](std::size_t f) {
+      return journal.Read(plan.files[f].name).finished;
+    };
+  }
+  const auto is_finished = [&](std::size_t f) {
+    return settings.is_finished && settings.is_finished(f);
+  };
+
+  // Every final name is reserved before any audio is made. A book-level file may be there already
+  // when this run resumes one stopped as it renamed them.
+  publish::OutputSet outputs(options.force);
   const std::vector<FileOutputs> files =
-      ReserveFiles(plan, output_dir, common, document, options.single, outputs);
+      ReserveFiles(plan, output_dir, common, document, options.single, is_finished, outputs);
+  // Each chapter's audio and captions become final as soon as they are complete.
+  settings.on_file_done = [&](std::size_t f, const publish::FinishedFile& finished) {
+    PublishFile(FinalPaths(plan.files[f], output_dir), files[f], finished, journal, outputs,
+                progress);
+  };
+
   const std::filesystem::path cue_sheet =
-      options.single ? outputs.Add(output_dir / plan.cue_sheet) : std::filesystem::path();
-  const std::filesystem::path chapters_vtt = outputs.Add(output_dir / "chapters.vtt");
-  const std::filesystem::path playlist = outputs.Add(output_dir / "playlist.m3u8");
-  const std::filesystem::path manifest_path = outputs.Add(output_dir / "manifest.json");
+      options.single ? outputs.Add(output_dir / plan.cue_sheet, journal.Resumes())
+                     : std::filesystem::path();
+  const std::filesystem::path chapters_vtt =
+      outputs.Add(output_dir / "chapters.vtt", journal.Resumes());
+  const std::filesystem::path playlist =
+      outputs.Add(output_dir / "playlist.m3u8", journal.Resumes());
+  const std::filesystem::path manifest_path =
+      outputs.Add(output_dir / "manifest.json", journal.Resumes());
   publish::ManifestWriter manifest(
       manifest_path, Header(input, options, author, settings.encoder, settings.voice));
-  const std::filesystem::path page =
-      options.player ? outputs.Add(output_dir / "index.html") : std::filesystem::path();
+  const std::filesystem::path page = options.player
+                                         ? outputs.Add(output_dir / "index.html", journal.Resumes())
+                                         : std::filesystem::path();
   const std::filesystem::path epub =
       options.epub
-          ? outputs.Add(output_dir / publish::BookFileName(plan.files.front().title, "epub"))
+          ? outputs.Add(output_dir / publish::BookFileName(plan.files.front().title, "epub"),
+                        journal.Resumes())
           : std::filesystem::path();
 
   // The pool forks before any encoding thread starts.
@@ -233,16 +304,20 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   }
   publish::WriteFileAtomically(playlist, publish::M3u8(playlist_entries));
   std::map<std::string, std::filesystem::path> audio_paths;
-  for (std::size_t i = 0; i < plan.files.size(); ++i)
-    audio_paths[plan.files[i].name] = files[i].audio;
+  // A file per chapter is final already; the one file of --single is still a temporary.
+  for (std::size_t i = 0; i < plan.files.size(); ++i) {
+    audio_paths[plan.files[i].name] =
+        options.single ? files[i].audio : output_dir / plan.files[i].name;
+  }
   WriteTalkingBooks(manifest_path, input.name, settings.cover, audio_paths, page, epub);
-  outputs.Commit();
+  const std::vector<std::filesystem::path> committed = outputs.Commit();
+  journal.Remove();
 
   NarrateResult narrated;
   narrated.files = outputs.final_paths();
   narrated.chapters = count;
   narrated.audio_s = publish::RoundSeconds(result.duration_s);
-  for (const auto& path : narrated.files) progress.OnFileWritten(path.string());
+  for (const auto& path : committed) progress.OnFileWritten(path.string());
   if (settings.encoder.format == audio::Format::kM4b &&
       static_cast<std::size_t>(count) > audio::kNeroChapterLimit) {
     progress.OnWarning(input.name + ": " + std::to_string(count) +
