@@ -168,6 +168,7 @@ void Journal::Record(const JournalEntry& entry) {
 }
 
 void Journal::Remove() {
+  if (!valid_end_) return;  // another run's journal, or none: not this run's to remove
   std::error_code ignored;
   std::filesystem::remove(path_, ignored);
   entries_.clear();

@@ -63,7 +63,8 @@ class Journal {
   /// Appends `entry` and flushes it to the disk. Throws core::Error(kOutput).
   void Record(const JournalEntry& entry);
 
-  /// Removes the journal: the run is complete, there is nothing left to resume.
+  /// Removes the journal when it is this run's: the run is complete, there is nothing left to
+  /// resume. A journal of another key stays (its files may still be there).
   void Remove();
 
  private:

@@ -90,5 +90,12 @@ TEST(Journal, RemoveLeavesNothing) {
   EXPECT_FALSE(Journal(dir.path(), "key").IsFinished("01.mp3"));
 }
 
+TEST(Journal, AnotherRunsJournalIsNotRemoved) {
+  TempDir dir;
+  Journal(dir.path(), "other").Record(Entry("01", dir));
+  Journal(dir.path(), "key").Remove();
+  EXPECT_TRUE(Journal(dir.path(), "other").IsFinished("01.mp3"));
+}
+
 }  // namespace
 }  // namespace langdu::publish
