@@ -7,6 +7,7 @@
 #include <set>
 
 #include "audio/assembler.h"
+#include "core/error.h"
 #include "core/utf8.h"
 #include "pipeline/encoding_job.h"
 
@@ -288,6 +289,10 @@ class Scheduler {
   void PlaceFinished(std::size_t f) {
     const FilePlan& file = plan_.files[f];
     const publish::FinishedFile finished = settings_.read_finished(f);
+    if (finished.chapters.size() != file.chapter_end - file.first_chapter) {
+      throw core::Error(core::ErrorKind::kOutput,
+                        file.name + ": the journal's chapters do not match the plan's");
+    }
     PlaceFile(finished);
     while (next_unit_ < plan_.units.size() && plan_.units[next_unit_].chapter < file.chapter_end) {
       ++next_unit_;
