@@ -153,6 +153,32 @@ std::vector<FileOutputs> ReserveFiles(const Plan& plan, const std::filesystem::p
   return files;
 }
 
+// Where the book-level files are written meanwhile; empty for those not asked for.
+struct BookOutputs {
+  std::filesystem::path cue_sheet;  // --single
+  std::filesystem::path chapters_vtt;
+  std::filesystem::path playlist;
+  std::filesystem::path manifest;
+  std::filesystem::path page;  // index.html
+  std::filesystem::path epub;
+};
+
+// Reserves the book-level files. `replace`: this run resumes one that may have begun to rename
+// them.
+BookOutputs ReserveBookFiles(const Plan& plan, const std::filesystem::path& output_dir,
+                             const NarrateOptions& options, bool replace,
+                             publish::OutputSet& outputs) {
+  const auto add = [&](const std::string& name) { return outputs.Add(output_dir / name, replace); };
+  BookOutputs book;
+  if (options.single) book.cue_sheet = add(plan.cue_sheet);
+  book.chapters_vtt = add("chapters.vtt");
+  book.playlist = add("playlist.m3u8");
+  book.manifest = add("manifest.json");
+  if (options.player) book.page = add("index.html");
+  if (options.epub) book.epub = add(publish::BookFileName(plan.files.front().title, "epub"));
+  return book;
+}
+
 // Makes a finished file's audio and captions final: journaled first (flushed), then renamed, so
 // that the journal never misses a final file, and a file it lists may only be missing.
 void PublishFile(const std::vector<std::filesystem::path>& finals, const FileOutputs& written,
@@ -264,25 +290,10 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
                 progress);
   };
 
-  const std::filesystem::path cue_sheet =
-      options.single ? outputs.Add(output_dir / plan.cue_sheet, journal.Resumes())
-                     : std::filesystem::path();
-  const std::filesystem::path chapters_vtt =
-      outputs.Add(output_dir / "chapters.vtt", journal.Resumes());
-  const std::filesystem::path playlist =
-      outputs.Add(output_dir / "playlist.m3u8", journal.Resumes());
-  const std::filesystem::path manifest_path =
-      outputs.Add(output_dir / "manifest.json", journal.Resumes());
+  const BookOutputs book_files =
+      ReserveBookFiles(plan, output_dir, options, journal.Resumes(), outputs);
   publish::ManifestWriter manifest(
-      manifest_path, Header(input, options, author, settings.encoder, settings.voice));
-  const std::filesystem::path page = options.player
-                                         ? outputs.Add(output_dir / "index.html", journal.Resumes())
-                                         : std::filesystem::path();
-  const std::filesystem::path epub =
-      options.epub
-          ? outputs.Add(output_dir / publish::BookFileName(plan.files.front().title, "epub"),
-                        journal.Resumes())
-          : std::filesystem::path();
+      book_files.manifest, Header(input, options, author, settings.encoder, settings.voice));
 
   // The pool forks before any encoding thread starts.
   const text::tn::Normalizer normalizer(options.normalize);
@@ -293,23 +304,24 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
 
   const int count = static_cast<int>(document.chapters.size());
   manifest.Finish(count, result.files, publish::RoundSeconds(result.duration_s));
-  publish::WriteFileAtomically(chapters_vtt, publish::ChaptersVtt(result.chapters));
+  publish::WriteFileAtomically(book_files.chapters_vtt, publish::ChaptersVtt(result.chapters));
   std::vector<publish::PlaylistEntry> playlist_entries = result.entries;
   if (options.single) {
     const FilePlan& book = plan.files.front();
     playlist_entries = {{book.name, book.title, 0, result.duration_s}};
-    publish::WriteFileAtomically(
-        cue_sheet, publish::CueSheet(book.name, CueFileType(settings.encoder.format), book.title,
-                                     common.artist, result.entries));
+    publish::WriteFileAtomically(book_files.cue_sheet,
+                                 publish::CueSheet(book.name, CueFileType(settings.encoder.format),
+                                                   book.title, common.artist, result.entries));
   }
-  publish::WriteFileAtomically(playlist, publish::M3u8(playlist_entries));
+  publish::WriteFileAtomically(book_files.playlist, publish::M3u8(playlist_entries));
   std::map<std::string, std::filesystem::path> audio_paths;
   // A file per chapter is final already; the one file of --single is still a temporary.
   for (std::size_t i = 0; i < plan.files.size(); ++i) {
     audio_paths[plan.files[i].name] =
         options.single ? files[i].audio : output_dir / plan.files[i].name;
   }
-  WriteTalkingBooks(manifest_path, input.name, settings.cover, audio_paths, page, epub);
+  WriteTalkingBooks(book_files.manifest, input.name, settings.cover, audio_paths, book_files.page,
+                    book_files.epub);
   const std::vector<std::filesystem::path> committed = outputs.Commit();
   journal.Remove();
 
