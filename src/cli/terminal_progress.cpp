@@ -20,7 +20,8 @@ void TerminalProgress::ClearLine() {
 
 void TerminalProgress::OnChapter(const std::string& input, int number, int count,
                                  const std::string& title) {
-  line_ = input + ": chapter " + std::to_string(number) + "/" + std::to_string(count) + ": " + title;
+  line_ =
+      input + ": chapter " + std::to_string(number) + "/" + std::to_string(count) + ": " + title;
   if (terminal_) {
     last_percent_ = -1;
   } else {
@@ -44,6 +45,12 @@ void TerminalProgress::OnWarning(const std::string& message) {
 }
 
 void TerminalProgress::OnFileWritten(const std::string&) {}
+
+void TerminalProgress::OnResume(const std::string& input, int kept, int total) {
+  ClearLine();
+  std::fprintf(stream_, "langdu: %s: resuming: %d of %d files finished before are kept\n",
+               input.c_str(), kept, total);
+}
 
 void TerminalProgress::Finish(const pipeline::Summary& summary) {
   ClearLine();

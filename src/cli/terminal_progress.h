@@ -15,10 +15,12 @@ class TerminalProgress : public pipeline::Progress {
   explicit TerminalProgress(std::FILE* stream);
   ~TerminalProgress() override;
 
-  void OnChapter(const std::string& input, int number, int count, const std::string& title) override;
+  void OnChapter(const std::string& input, int number, int count,
+                 const std::string& title) override;
   void OnAdvance(std::size_t done, std::size_t total) override;
   void OnWarning(const std::string& message) override;
   void OnFileWritten(const std::string& path) override;
+  void OnResume(const std::string& input, int kept, int total) override;
 
   /// Prints the closing summary line.
   void Finish(const pipeline::Summary& summary);

@@ -278,6 +278,9 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   const auto is_finished = [&](std::size_t f) {
     return settings.is_finished && settings.is_finished(f);
   };
+  int kept = 0;
+  for (std::size_t f = 0; f < plan.files.size(); ++f) kept += is_finished(f) ? 1 : 0;
+  if (kept > 0) progress.OnResume(input.name, kept, static_cast<int>(plan.files.size()));
 
   // Every final name is reserved before any audio is made. A book-level file may be there already
   // when this run resumes one stopped as it renamed them.

@@ -58,8 +58,16 @@ TEST(ResumeSlow, ARunKilledAtSixtyPercentIsResumedToTheSameBytes) {
   EXPECT_NE(testing::LeftBehind(resumed.path()).find("temporary "), std::string::npos)
       << "the killed run was writing the next chapters";
 
-  const auto rerun = RunCommand(Narrate(resumed.path(), "-j 2"));
+  std::string rerun_command = Narrate(resumed.path(), "-j 2");
+  rerun_command.replace(rerun_command.find(" narrate -q "), 12, " narrate ");  // with progress
+  const auto rerun = RunCommand(rerun_command);
   ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_EQ(rerun.err.rfind("langdu: " + SourcePath(kSeed).string() + ": resuming: " +
+                                std::to_string(finals) + " of 8 files finished before are kept\n",
+                            0),
+            0u)
+      << rerun.err;
+
   EXPECT_EQ(Names(resumed.path()), Names(whole.path()));
   for (const std::string& name : Names(whole.path())) {
     EXPECT_EQ(ReadFile(resumed / name), ReadFile(whole / name)) << name;
