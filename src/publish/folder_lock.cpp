@@ -69,6 +69,9 @@ FolderLock::FolderLock(const std::filesystem::path& folder) : path_(folder / kLo
   if (error) throw OutputError(folder, "cannot create folder: " + error.message());
   while (true) {
     const int fd = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM)) {
+      throw OutputError(folder, "folder is not writable");  // as OutputSet says it
+    }
     if (fd < 0) throw OutputError(path_, std::string("cannot open: ") + std::strerror(errno));
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
       const int lock_errno = errno;
