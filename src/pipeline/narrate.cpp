@@ -173,9 +173,10 @@ BookOutputs ReserveBookFiles(const Plan& plan, const std::filesystem::path& outp
   if (options.single) book.cue_sheet = add(plan.cue_sheet);
   book.chapters_vtt = add("chapters.vtt");
   book.playlist = add("playlist.m3u8");
-  book.manifest = add("manifest.json");
   if (options.player) book.page = add("index.html");
   if (options.epub) book.epub = add(publish::BookFileName(plan.files.front().title, "epub"));
+  // Renamed last, so that a manifest says the book is all there.
+  book.manifest = add("manifest.json");
   return book;
 }
 
