@@ -36,6 +36,24 @@ class UnreadCounter {
     }
   }
 
+  // What a file's counter holds, to be journaled with the file.
+  std::vector<publish::UnreadCharacter> Entries() const {
+    std::vector<publish::UnreadCharacter> entries;
+    for (const auto& [character, unread] : unread_) {
+      entries.push_back({character, unread.count, unread.first_line});
+    }
+    return entries;
+  }
+
+  // Adds a file's characters, files taken in reading order (so first lines stay the first).
+  void Merge(const std::vector<publish::UnreadCharacter>& entries) {
+    for (const publish::UnreadCharacter& entry : entries) {
+      Unread& unread = unread_[entry.character];
+      if (unread.count == 0) unread.first_line = entry.first_line;
+      unread.count += entry.count;
+    }
+  }
+
   std::string Summary(const std::string& input_name) const {
     if (unread_.empty()) return {};
     std::vector<std::pair<std::string, Unread>> sorted(unread_.begin(), unread_.end());
@@ -84,6 +102,7 @@ struct FileWork {
   audio::Assembler assembler;
   publish::CaptionWriter captions;
   std::vector<publish::ChapterRecords> chapters;  // a file per chapter: waiting for the encoder
+  UnreadCounter unread;                           // this file's, for the journal
 };
 
 class Scheduler {
@@ -213,6 +232,7 @@ class Scheduler {
     const int rate = settings_.engine_rate_hz;
     audio::Assembler& assembler = work.assembler;
     unread_.Add(rendered.unread, sentence.span.line);
+    work.unread.Add(rendered.unread, sentence.span.line);
     publish::SentenceRecord record{
         sentence.source_text, sentence.span, rendered.spoken_text, rendered.engine_input, 0, 0, {}};
     std::vector<publish::TimedClause> timed;
@@ -274,7 +294,8 @@ class Scheduler {
         {work.plan.name, std::string(audio::Extension(encoder.format)), encoder.sample_rate_hz,
          encoded.samples, SamplesToSeconds(encoded.samples, encoder.sample_rate_hz),
          RoundSeconds(encoded.duration_s), encoded.bitrate_kbps, encoded.bytes},
-        std::move(work.chapters)};
+        std::move(work.chapters),
+        work.unread.Entries()};
     if (settings_.single) {
       result_.files.push_back(finished.file);
       book_position_us_ = std::llround(finished.file.duration_s * 1e6);
@@ -294,6 +315,7 @@ class Scheduler {
                         file.name + ": the journal's chapters do not match the plan's");
     }
     PlaceFile(finished);
+    unread_.Merge(finished.unread);
     while (next_unit_ < plan_.units.size() && plan_.units[next_unit_].chapter < file.chapter_end) {
       ++next_unit_;
     }

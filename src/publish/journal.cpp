@@ -42,7 +42,14 @@ Json EntryJson(const JournalEntry& entry) {
   }
   Json outputs = Json::array();
   for (const auto& [name, bytes] : entry.outputs) outputs.push_back({name, bytes});
-  return {{"file", FileJson(entry.finished.file)}, {"outputs", outputs}, {"chapters", chapters}};
+  Json unread = Json::array();
+  for (const UnreadCharacter& character : entry.finished.unread) {
+    unread.push_back({character.character, character.count, character.first_line});
+  }
+  return {{"file", FileJson(entry.finished.file)},
+          {"outputs", outputs},
+          {"chapters", chapters},
+          {"unread", unread}};
 }
 
 std::vector<std::pair<std::string, std::uintmax_t>> OutputsFrom(const Json& json) {
@@ -63,6 +70,10 @@ JournalEntry EntryFrom(const Json& json) {
       records.paragraphs.push_back(ParagraphFromJson(p));
     }
     entry.finished.chapters.push_back(std::move(records));
+  }
+  for (const Json& unread : json.at("unread")) {
+    entry.finished.unread.push_back(
+        {unread.at(0).get<std::string>(), unread.at(1).get<int>(), unread.at(2).get<int>()});
   }
   entry.outputs = OutputsFrom(json);
   return entry;

@@ -22,11 +22,20 @@ struct ChapterRecords {
   std::vector<ParagraphRecord> paragraphs;
 };
 
-/// What a finished audio file adds to the book-level outputs (manifest, playlist, chapters.vtt):
-/// the file as written and read back, and the records of its chapters.
+/// A character nothing read in a file: how often, and the source line where it first appears.
+struct UnreadCharacter {
+  std::string character;
+  int count = 0;
+  int first_line = 0;
+};
+
+/// What a finished audio file adds to the book-level outputs (manifest, playlist, chapters.vtt)
+/// and to the closing warnings: the file as written and read back, the records of its chapters,
+/// and the characters it did not read.
 struct FinishedFile {
   FileRecord file;
   std::vector<ChapterRecords> chapters;
+  std::vector<UnreadCharacter> unread;
 };
 
 /// One journal line: a finished audio file and every final file that came with it (the audio and

@@ -168,14 +168,28 @@ PreparedInput InputWithOtherLastChapter() {
   return input;
 }
 
-void NarrateFailingOn(const std::filesystem::path& dir, const std::string& fail_on) {
+// Progress that keeps the warnings.
+class WarningsProgress : public SilentProgress {
+ public:
+  void OnWarning(const std::string& message) override { warnings += message + "\n"; }
+  std::string warnings;
+};
+
+// Narrates InputWithOtherLastChapter(); returns the warnings.
+std::string NarrateFailingOn(const std::filesystem::path& dir, const std::string& fail_on) {
   NarrateOptions options;
   options.format = audio::Format::kWav;
   options.jobs = 1;
   FakeSynthesizer synthesizer;
   synthesizer.fail_on = fail_on;
-  SilentProgress progress;
-  Narrate(InputWithOtherLastChapter(), dir, options, synthesizer, progress);
+  WarningsProgress progress;
+  PreparedInput input = InputWithOtherLastChapter();
+  // A character nothing reads, in chapters 1 and 3: the closing warning counts both even when
+  // chapter 1 was made by an earlier run.
+  input.document.chapters[0].paragraphs[0].sentences[1] = {"再见♥。", "再见♥。", {3, 1, 0, 0}};
+  input.document.chapters[2].paragraphs[1].sentences[0] = {"晚安♥。", "晚安♥。", {9, 1, 0, 0}};
+  Narrate(input, dir, options, synthesizer, progress);
+  return progress.warnings;
 }
 
 std::vector<std::string> Names(const std::filesystem::path& dir) {
@@ -191,7 +205,8 @@ std::vector<std::string> Names(const std::filesystem::path& dir) {
 // alone (it would fail on any other chapter's words) and gives the bytes of a run never stopped.
 TEST(Narrate, AFailedRunIsResumedToTheSameBytes) {
   testing::TempDir whole;
-  NarrateFailingOn(whole.path(), "");
+  EXPECT_EQ(NarrateFailingOn(whole.path(), ""),
+            "book.txt: 2 characters not read: \"♥\" ×2 (line 3)\n");
   testing::TempDir resumed;
   EXPECT_THROW(NarrateFailingOn(resumed.path(), "wan3"), core::Error);
   EXPECT_EQ(Names(resumed.path()),
@@ -200,7 +215,8 @@ TEST(Narrate, AFailedRunIsResumedToTheSameBytes) {
                                       "02-第2章.srt", "02-第2章.vtt", "02-第2章.wav"}));
   // As if the stopped run had begun to rename the book-level files.
   testing::WriteFile(resumed / "chapters.vtt", "WEBVTT\n");
-  NarrateFailingOn(resumed.path(), "zai4");
+  const std::string warnings = NarrateFailingOn(resumed.path(), "zai4");
+  EXPECT_EQ(warnings, "book.txt: 2 characters not read: \"♥\" ×2 (line 3)\n");
   EXPECT_EQ(Names(resumed.path()), Names(whole.path()));
   for (const std::string& name : Names(whole.path())) {
     EXPECT_EQ(testing::ReadFile(resumed / name), testing::ReadFile(whole / name)) << name;

@@ -20,6 +20,7 @@ JournalEntry Entry(const std::string& stem, const TempDir& dir) {
   WriteFile(dir / (stem + ".mp3"), "audio bytes!");
   WriteFile(dir / (stem + ".srt"), "srt");
   entry.outputs = {{stem + ".mp3", 12}, {stem + ".srt", 3}};
+  entry.finished.unread = {{"♥", 3, 7}};
   return entry;
 }
 
@@ -39,6 +40,10 @@ TEST(Journal, AFinishedFileIsReadBackExactly) {
   EXPECT_EQ(read.finished.file.bitrate_kbps, 48.123456);
   EXPECT_EQ(read.finished.file.samples, 44100);
   EXPECT_EQ(read.outputs, entry.outputs);
+  ASSERT_EQ(read.finished.unread.size(), 1u);
+  EXPECT_EQ(read.finished.unread[0].character, "♥");
+  EXPECT_EQ(read.finished.unread[0].count, 3);
+  EXPECT_EQ(read.finished.unread[0].first_line, 7);
 }
 
 TEST(Journal, AnotherKeyStartsAfresh) {
