@@ -63,6 +63,7 @@ bool FailsOneInput(core::ErrorKind kind) {
     case core::ErrorKind::kInputDecode:
     case core::ErrorKind::kInputEmpty:
     case core::ErrorKind::kOutput:
+    case core::ErrorKind::kLocked:
     case core::ErrorKind::kEngine:
       return true;
     default:

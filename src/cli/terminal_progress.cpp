@@ -63,6 +63,12 @@ void TerminalProgress::OnError(const std::string& message) {
 
 void TerminalProgress::OnFileWritten(const std::string&) {}
 
+void TerminalProgress::OnResume(const std::string& input, int kept, int total) {
+  ClearLine();
+  std::fprintf(stream_, "langdu: %s: resuming: %d of %d files finished before are kept\n",
+               input.c_str(), kept, total);
+}
+
 void TerminalProgress::Finish(const pipeline::Summary& summary) {
   ClearLine();
   const double factor = summary.audio_s > 0 ? summary.wall_s / summary.audio_s : 0;

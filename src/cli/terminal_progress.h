@@ -20,6 +20,7 @@ class TerminalProgress : public pipeline::Progress {
   void OnAdvance(std::size_t done, std::size_t total) override;
   void OnWarning(const std::string& message) override;
   void OnFileWritten(const std::string& path) override;
+  void OnResume(const std::string& input, int kept, int total) override;
 
   /// Prints the closing summary line.
   void Finish(const pipeline::Summary& summary);

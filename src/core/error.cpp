@@ -22,6 +22,8 @@ int ExitCode(ErrorKind kind) {
       return 9;
     case ErrorKind::kDevice:
       return 11;
+    case ErrorKind::kLocked:
+      return 12;
     case ErrorKind::kBatch:
       return 13;
     case ErrorKind::kInterrupted:

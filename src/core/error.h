@@ -16,6 +16,7 @@ enum class ErrorKind {
   kEngine,        ///< the speech engine failed (exit 8)
   kData,          ///< a data file (voice, lexicon, dictionary) is invalid (exit 9)
   kDevice,        ///< the sound device cannot be opened or fails (exit 11)
+  kLocked,        ///< another langdu run is writing to the output folder (exit 12)
   kBatch,         ///< some inputs of a batch failed, the others were narrated (exit 13)
   kInterrupted,   ///< stopped by a signal (exit 130)
   kInternal,      ///< a bug in langdu (exit 70)

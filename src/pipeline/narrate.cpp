@@ -12,9 +12,12 @@
 #include "core/error.h"
 #include "pipeline/plan.h"
 #include "pipeline/render.h"
+#include "pipeline/resume_key.h"
 #include "pipeline/schedule.h"
 #include "pipeline/synthesis_pool.h"
 #include "publish/epub/epub.h"
+#include "publish/folder_lock.h"
+#include "publish/journal.h"
 #include "publish/manifest.h"
 #include "publish/output_set.h"
 #include "publish/player/read_along_page.h"
@@ -112,17 +115,33 @@ void WriteTalkingBooks(const std::filesystem::path& manifest, const std::string&
                            modified_s);
 }
 
-// Reserves the final names of every planned file; returns where each is written meanwhile.
+// The final paths of a planned file: its audio and its captions.
+std::vector<std::filesystem::path> FinalPaths(const FilePlan& file,
+                                              const std::filesystem::path& output_dir) {
+  return {output_dir / file.name, output_dir / (file.stem + ".srt"),
+          output_dir / (file.stem + ".vtt"), output_dir / (file.stem + ".lrc")};
+}
+
+// Reserves the final names of every planned file; returns where each is written meanwhile. A file
+// an earlier run finished (`finished`) is kept as it is, and written nowhere.
 std::vector<FileOutputs> ReserveFiles(const Plan& plan, const std::filesystem::path& output_dir,
                                       const audio::Tags& common, const core::Document& document,
-                                      bool single, publish::OutputSet& outputs) {
+                                      bool single, const std::function<bool(std::size_t)>& finished,
+                                      publish::OutputSet& outputs) {
   std::vector<FileOutputs> files;
-  for (const FilePlan& file : plan.files) {
+  for (std::size_t f = 0; f < plan.files.size(); ++f) {
+    const FilePlan& file = plan.files[f];
+    const std::vector<std::filesystem::path> finals = FinalPaths(file, output_dir);
     FileOutputs out;
-    out.audio = outputs.Add(output_dir / file.name);
-    out.srt = outputs.Add(output_dir / (file.stem + ".srt"));
-    out.vtt = outputs.Add(output_dir / (file.stem + ".vtt"));
-    out.lrc = outputs.Add(output_dir / (file.stem + ".lrc"));
+    if (finished(f)) {
+      for (const std::filesystem::path& path : finals) outputs.Keep(path);
+      files.push_back(std::move(out));
+      continue;
+    }
+    out.audio = outputs.Add(finals[0]);
+    out.srt = outputs.Add(finals[1]);
+    out.vtt = outputs.Add(finals[2]);
+    out.lrc = outputs.Add(finals[3]);
     out.tags = common;
     out.tags.title = file.title;
     if (!single) {
@@ -132,6 +151,55 @@ std::vector<FileOutputs> ReserveFiles(const Plan& plan, const std::filesystem::p
     files.push_back(std::move(out));
   }
   return files;
+}
+
+// Where the book-level files are written meanwhile; empty for those not asked for.
+struct BookOutputs {
+  std::filesystem::path cue_sheet;  // --single
+  std::filesystem::path chapters_vtt;
+  std::filesystem::path playlist;
+  std::filesystem::path manifest;
+  std::filesystem::path page;  // index.html
+  std::filesystem::path epub;
+};
+
+// Reserves the book-level files. `replace`: this run resumes one that may have begun to rename
+// them.
+BookOutputs ReserveBookFiles(const Plan& plan, const std::filesystem::path& output_dir,
+                             const NarrateOptions& options, bool replace,
+                             publish::OutputSet& outputs) {
+  const auto add = [&](const std::string& name) { return outputs.Add(output_dir / name, replace); };
+  BookOutputs book;
+  if (options.single) book.cue_sheet = add(plan.cue_sheet);
+  book.chapters_vtt = add("chapters.vtt");
+  book.playlist = add("playlist.m3u8");
+  if (options.player) book.page = add("index.html");
+  if (options.epub) book.epub = add(publish::BookFileName(plan.files.front().title, "epub"));
+  // Renamed last, so that a manifest says the book is all there.
+  book.manifest = add("manifest.json");
+  return book;
+}
+
+// Makes a finished file's audio and captions final: journaled first (flushed), then renamed, so
+// that the journal never misses a final file, and a file it lists may only be missing.
+void PublishFile(const std::vector<std::filesystem::path>& finals, const FileOutputs& written,
+                 const publish::FinishedFile& finished, publish::Journal& journal,
+                 publish::OutputSet& outputs, Progress& progress) {
+  const std::vector<std::filesystem::path> temporaries = {written.audio, written.srt, written.vtt,
+                                                          written.lrc};
+  publish::JournalEntry entry{finished, {}};
+  for (std::size_t i = 0; i < finals.size(); ++i) {
+    std::error_code error;
+    const std::uintmax_t bytes = std::filesystem::file_size(temporaries[i], error);
+    if (error) {
+      throw core::Error(core::ErrorKind::kOutput,
+                        finals[i].string() + ": cannot measure: " + error.message());
+    }
+    entry.outputs.emplace_back(finals[i].filename().string(), bytes);
+  }
+  journal.Record(entry);
+  outputs.Commit(finals);
+  for (const std::filesystem::path& path : finals) progress.OnFileWritten(path.string());
 }
 
 }  // namespace
@@ -189,29 +257,47 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   const std::string extension(audio::Extension(settings.encoder.format));
   const Plan plan = MakePlan(document, options.single, extension);
 
-  // Every final name is reserved before any audio is made.
-  publish::OutputSet outputs(options.force);
   audio::Tags common;
   common.album = document.title;
   common.artist = author.empty() ? "langdu " + settings.voice.name : author;
   common.date = TagDate();
   common.comment =
       std::string("langdu ") + LANGDU_VERSION + ", eSpeak NG " + synth::Engine::Version();
+
+  // One run at a time in a folder; what a killed run left is resumed, its temporaries removed.
+  // The lock is released last, after the output set has removed this run's temporaries.
+  const publish::FolderLock lock(output_dir);
+  publish::RemoveStaleTemporaries(output_dir);
+  publish::Journal journal(output_dir, ResumeKey(input, options, settings, common));
+  // --single makes one file: nothing to resume before it is complete, so nothing is journaled.
+  if (!options.single) {
+    settings.is_finished = [&](std::size_t f) { return journal.IsFinished(plan.files[f].name); };
+    settings.read_finished = [&](std::size_t f) {
+      return journal.Read(plan.files[f].name).finished;
+    };
+  }
+  const auto is_finished = [&](std::size_t f) {
+    return settings.is_finished && settings.is_finished(f);
+  };
+  int kept = 0;
+  for (std::size_t f = 0; f < plan.files.size(); ++f) kept += is_finished(f) ? 1 : 0;
+  if (kept > 0) progress.OnResume(input.name, kept, static_cast<int>(plan.files.size()));
+
+  // Every final name is reserved before any audio is made. A book-level file may be there already
+  // when this run resumes one stopped as it renamed them.
+  publish::OutputSet outputs(options.force);
   const std::vector<FileOutputs> files =
-      ReserveFiles(plan, output_dir, common, document, options.single, outputs);
-  const std::filesystem::path cue_sheet =
-      options.single ? outputs.Add(output_dir / plan.cue_sheet) : std::filesystem::path();
-  const std::filesystem::path chapters_vtt = outputs.Add(output_dir / "chapters.vtt");
-  const std::filesystem::path playlist = outputs.Add(output_dir / "playlist.m3u8");
-  const std::filesystem::path manifest_path = outputs.Add(output_dir / "manifest.json");
+      ReserveFiles(plan, output_dir, common, document, options.single, is_finished, outputs);
+  // Each chapter's audio and captions become final as soon as they are complete.
+  settings.on_file_done = [&](std::size_t f, const publish::FinishedFile& finished) {
+    PublishFile(FinalPaths(plan.files[f], output_dir), files[f], finished, journal, outputs,
+                progress);
+  };
+
+  const BookOutputs book_files =
+      ReserveBookFiles(plan, output_dir, options, journal.Resumes(), outputs);
   publish::ManifestWriter manifest(
-      manifest_path, Header(input, options, author, settings.encoder, settings.voice));
-  const std::filesystem::path page =
-      options.player ? outputs.Add(output_dir / "index.html") : std::filesystem::path();
-  const std::filesystem::path epub =
-      options.epub
-          ? outputs.Add(output_dir / publish::BookFileName(plan.files.front().title, "epub"))
-          : std::filesystem::path();
+      book_files.manifest, Header(input, options, author, settings.encoder, settings.voice));
 
   // The pool forks before any encoding thread starts.
   const text::tn::Normalizer normalizer(options.normalize);
@@ -222,27 +308,32 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
 
   const int count = static_cast<int>(document.chapters.size());
   manifest.Finish(count, result.files, publish::RoundSeconds(result.duration_s));
-  publish::WriteFileAtomically(chapters_vtt, publish::ChaptersVtt(result.chapters));
+  publish::WriteFileAtomically(book_files.chapters_vtt, publish::ChaptersVtt(result.chapters));
   std::vector<publish::PlaylistEntry> playlist_entries = result.entries;
   if (options.single) {
     const FilePlan& book = plan.files.front();
     playlist_entries = {{book.name, book.title, 0, result.duration_s}};
-    publish::WriteFileAtomically(
-        cue_sheet, publish::CueSheet(book.name, CueFileType(settings.encoder.format), book.title,
-                                     common.artist, result.entries));
+    publish::WriteFileAtomically(book_files.cue_sheet,
+                                 publish::CueSheet(book.name, CueFileType(settings.encoder.format),
+                                                   book.title, common.artist, result.entries));
   }
-  publish::WriteFileAtomically(playlist, publish::M3u8(playlist_entries));
+  publish::WriteFileAtomically(book_files.playlist, publish::M3u8(playlist_entries));
   std::map<std::string, std::filesystem::path> audio_paths;
-  for (std::size_t i = 0; i < plan.files.size(); ++i)
-    audio_paths[plan.files[i].name] = files[i].audio;
-  WriteTalkingBooks(manifest_path, input.name, settings.cover, audio_paths, page, epub);
-  outputs.Commit();
+  // A file per chapter is final already; the one file of --single is still a temporary.
+  for (std::size_t i = 0; i < plan.files.size(); ++i) {
+    audio_paths[plan.files[i].name] =
+        options.single ? files[i].audio : output_dir / plan.files[i].name;
+  }
+  WriteTalkingBooks(book_files.manifest, input.name, settings.cover, audio_paths, book_files.page,
+                    book_files.epub);
+  const std::vector<std::filesystem::path> committed = outputs.Commit();
+  journal.Remove();
 
   NarrateResult narrated;
   narrated.files = outputs.final_paths();
   narrated.chapters = count;
   narrated.audio_s = publish::RoundSeconds(result.duration_s);
-  for (const auto& path : narrated.files) progress.OnFileWritten(path.string());
+  for (const auto& path : committed) progress.OnFileWritten(path.string());
   if (settings.encoder.format == audio::Format::kM4b &&
       static_cast<std::size_t>(count) > audio::kNeroChapterLimit) {
     progress.OnWarning(input.name + ": " + std::to_string(count) +

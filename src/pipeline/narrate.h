@@ -37,7 +37,7 @@ struct NarrateOptions {
   int jobs = 0;                 ///< synthesis workers, and files encoded at once; 0: one per core
   bool force = false;           ///< overwrite existing outputs
   bool player = true;           ///< write the read-along page, index.html
-  bool epub = false;  ///< also write an EPUB 3 with Media Overlays holding the MP3 files
+  bool epub = false;            ///< also write an EPUB 3 with Media Overlays holding the MP3 files
   text::StructureOptions structure;
   text::tn::NormalizeOptions normalize;
   pronounce::PronounceOptions pronounce;
@@ -65,12 +65,17 @@ struct NarrateResult {
 };
 
 /// Narrates one prepared input into `output_dir`: one audio file per chapter (or one for the book
-/// with `single`) with captions, playlist.m3u8, chapters.vtt and manifest.json, all appearing
-/// together when everything is written. Units of text are synthesized in `options.jobs` worker
+/// with `single`) with captions, playlist.m3u8, chapters.vtt and manifest.json. Each chapter's
+/// audio and captions appear as soon as they are complete, and are journaled
+/// (publish/journal.h); the book-level files appear together at the end, and the journal goes.
+/// A run with the same input and options after an interrupted one keeps the files the journal
+/// lists and makes only the rest; the result has the same bytes. The folder is locked for the
+/// run (core::Error(kLocked) when another run holds it), and temporaries of dead processes in it
+/// are removed first. Units of text are synthesized in `options.jobs` worker
 /// processes forked from this one (so `synthesizer` must not have synthesized anything yet, and
 /// must already use the narrator); each audio file is encoded on a thread of its own, at most
-/// `options.jobs` at once, fed through bounded queues. Throws core::Error; on any error no output
-/// file of this input is left.
+/// `options.jobs` at once, fed through bounded queues. Throws core::Error; on any error no
+/// temporary file and no partial file is left, only the finished chapters the journal lists.
 NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& output_dir,
                       const NarrateOptions& options, synth::Synthesizer& synthesizer,
                       Progress& progress);

@@ -26,6 +26,9 @@ class Progress {
   virtual void OnWarning(const std::string& message) = 0;
   /// A file was written under its final name.
   virtual void OnFileWritten(const std::string& path) = 0;
+  /// The run resumes an interrupted one: `kept` of the input's `total` audio files were finished
+  /// before, and are kept.
+  virtual void OnResume(const std::string& input, int kept, int total) = 0;
 };
 
 /// Progress that goes nowhere (tests, --quiet).
@@ -35,6 +38,7 @@ class SilentProgress : public Progress {
   void OnAdvance(std::size_t, std::size_t) override {}
   void OnWarning(const std::string&) override {}
   void OnFileWritten(const std::string&) override {}
+  void OnResume(const std::string&, int, int) override {}
 };
 
 }  // namespace langdu::pipeline

@@ -4,8 +4,10 @@
 #include <cmath>
 #include <deque>
 #include <memory>
+#include <set>
 
 #include "audio/assembler.h"
+#include "core/error.h"
 #include "core/utf8.h"
 #include "pipeline/encoding_job.h"
 
@@ -18,9 +20,7 @@ using publish::SamplesToSeconds;
 // A chapter's manifest records, held until its file's encoder has finished (a file per chapter)
 // or written at once (--single, whose chapter fields need no encoder).
 struct PendingChapter {
-  int number = 0;
-  std::string title;
-  std::vector<publish::ParagraphRecord> paragraphs;
+  publish::ChapterRecords records;
   std::int64_t start = 0;  // samples, in its file
   std::int64_t end = 0;
 };
@@ -33,6 +33,24 @@ class UnreadCounter {
     for (const std::string& character : characters) {
       Unread& unread = unread_[character];
       if (unread.count++ == 0) unread.first_line = line;
+    }
+  }
+
+  // What a file's counter holds, to be journaled with the file.
+  std::vector<publish::UnreadCharacter> Entries() const {
+    std::vector<publish::UnreadCharacter> entries;
+    for (const auto& [character, unread] : unread_) {
+      entries.push_back({character, unread.count, unread.first_line});
+    }
+    return entries;
+  }
+
+  // Adds a file's characters, files taken in reading order (so first lines stay the first).
+  void Merge(const std::vector<publish::UnreadCharacter>& entries) {
+    for (const publish::UnreadCharacter& entry : entries) {
+      Unread& unread = unread_[entry.character];
+      if (unread.count == 0) unread.first_line = entry.first_line;
+      unread.count += entry.count;
     }
   }
 
@@ -68,20 +86,23 @@ class UnreadCounter {
 
 // One audio file in the making: its encoder thread, the assembler feeding it, its captions.
 struct FileWork {
-  FileWork(const FilePlan& plan, const FileOutputs& outputs, const ScheduleSettings& settings,
-           DoneSignal& done_signal)
-      : plan(plan),
+  FileWork(std::size_t index, const FilePlan& plan, const FileOutputs& outputs,
+           const ScheduleSettings& settings, DoneSignal& done_signal)
+      : index(index),
+        plan(plan),
         job(outputs.audio, settings.encoder, settings.engine_rate_hz, outputs.tags, settings.cover,
             &done_signal),
         assembler(job.sink(), settings.engine_rate_hz),
         captions(outputs.srt, outputs.vtt, outputs.lrc, outputs.tags.title, outputs.tags.album,
                  outputs.tags.artist) {}
 
+  std::size_t index;
   const FilePlan& plan;
   EncodingJob job;
   audio::Assembler assembler;
   publish::CaptionWriter captions;
-  std::vector<PendingChapter> chapters;  // a file per chapter: waiting for the encoder
+  std::vector<publish::ChapterRecords> chapters;  // a file per chapter: waiting for the encoder
+  UnreadCounter unread;                           // this file's, for the journal
 };
 
 class Scheduler {
@@ -95,14 +116,34 @@ class Scheduler {
         source_(source),
         settings_(settings),
         manifest_(manifest),
-        progress_(progress) {}
+        progress_(progress),
+        unit_skipped_(plan.units.size(), false) {
+    if (!settings_.is_finished) return;
+    std::vector<bool> chapter_skipped(document.chapters.size(), false);
+    for (std::size_t f = 0; f < plan_.files.size(); ++f) {
+      if (!settings_.is_finished(f)) continue;
+      file_skipped_.insert(f);
+      for (std::size_t c = plan_.files[f].first_chapter; c < plan_.files[f].chapter_end; ++c) {
+        chapter_skipped[c] = true;
+      }
+    }
+    for (std::size_t u = 0; u < plan_.units.size(); ++u) {
+      unit_skipped_[u] = chapter_skipped[plan_.units[u].chapter];
+    }
+  }
 
   ScheduleResult Run() {
     for (std::size_t f = 0; f < plan_.files.size(); ++f) {
+      if (file_skipped_.count(f) != 0) {
+        // Files are placed in order: those still encoding come first.
+        while (!active_.empty()) RetireFront();
+        PlaceFinished(f);
+        continue;
+      }
       done_signal_.WaitUntil([&] { return Encoding() < settings_.encoders; });
       RetireDone();
       active_.push_back(
-          std::make_unique<FileWork>(plan_.files[f], outputs_[f], settings_, done_signal_));
+          std::make_unique<FileWork>(f, plan_.files[f], outputs_[f], settings_, done_signal_));
       NarrateFile(*active_.back());
       RetireDone();
     }
@@ -128,7 +169,7 @@ class Scheduler {
       if (settings_.single) {
         WriteSingleChapter(chapter, work);
       } else {
-        work.chapters.push_back(std::move(chapter));
+        work.chapters.push_back(std::move(chapter.records));
       }
     }
     work.captions.Finish();
@@ -146,11 +187,11 @@ class Scheduler {
     const synth::Voice& voice = settings_.voice;
     progress_.OnChapter(settings_.input_name, chapter.number,
                         static_cast<int>(document_.chapters.size()), chapter.title);
-    PendingChapter pending{chapter.number, chapter.title, {}, work.assembler.position(), 0};
+    PendingChapter pending{{chapter.number, chapter.title, {}}, work.assembler.position(), 0};
     work.assembler.AddSilence(voice.chapter_lead_ms);
     for (std::size_t p = 0; p < chapter.paragraphs.size(); ++p) {
       if (p > 0) work.assembler.AddSilence(voice.paragraph_pause_ms);
-      pending.paragraphs.push_back(NarrateParagraph(c, p, work));
+      pending.records.paragraphs.push_back(NarrateParagraph(c, p, work));
     }
     work.assembler.AddSilence(voice.chapter_tail_ms);
     pending.end = work.assembler.position();
@@ -180,7 +221,9 @@ class Scheduler {
   RenderedUnit NextUnit() {
     if (settings_.check_cancel) settings_.check_cancel();
     const std::size_t limit = std::min(plan_.units.size(), next_unit_ + source_.ahead());
-    for (; requested_ < limit; ++requested_) source_.Request(requested_);
+    for (; requested_ < limit; ++requested_) {
+      if (!unit_skipped_[requested_]) source_.Request(requested_);
+    }
     return source_.Take(next_unit_++);
   }
 
@@ -189,6 +232,7 @@ class Scheduler {
     const int rate = settings_.engine_rate_hz;
     audio::Assembler& assembler = work.assembler;
     unread_.Add(rendered.unread, sentence.span.line);
+    work.unread.Add(rendered.unread, sentence.span.line);
     publish::SentenceRecord record{
         sentence.source_text, sentence.span, rendered.spoken_text, rendered.engine_input, 0, 0, {}};
     std::vector<publish::TimedClause> timed;
@@ -219,7 +263,7 @@ class Scheduler {
     return record;
   }
 
-  void WriteChapterRecords(const PendingChapter& chapter) {
+  void WriteChapterRecords(const publish::ChapterRecords& chapter) {
     manifest_.BeginChapter(chapter.number, chapter.title);
     for (const publish::ParagraphRecord& paragraph : chapter.paragraphs) {
       manifest_.AddParagraph(paragraph);
@@ -228,7 +272,7 @@ class Scheduler {
 
   // --single: a chapter's place in the one file is known as soon as it is spoken.
   void WriteSingleChapter(const PendingChapter& chapter, const FileWork& work) {
-    WriteChapterRecords(chapter);
+    WriteChapterRecords(chapter.records);
     const double start_s = SamplesToSeconds(chapter.start, settings_.engine_rate_hz);
     const double end_s = SamplesToSeconds(chapter.end, settings_.engine_rate_hz);
     publish::ChapterEnd end;
@@ -238,38 +282,70 @@ class Scheduler {
     end.book_start_s = start_s;
     end.duration_s = RoundSeconds(end_s - start_s);
     manifest_.EndChapter(end);
-    result_.chapters.push_back({chapter.title, start_s, end_s});
-    result_.entries.push_back({work.plan.name, chapter.title, start_s, end_s - start_s});
+    result_.chapters.push_back({chapter.records.title, start_s, end_s});
+    result_.entries.push_back({work.plan.name, chapter.records.title, start_s, end_s - start_s});
   }
 
   void RetireFront() {
     FileWork& work = *active_.front();
     const EncodedFile encoded = work.job.Wait();
     const audio::EncoderSettings& encoder = settings_.encoder;
-    publish::FileRecord file{work.plan.name,
-                             std::string(audio::Extension(encoder.format)),
-                             encoder.sample_rate_hz,
-                             encoded.samples,
-                             SamplesToSeconds(encoded.samples, encoder.sample_rate_hz),
-                             RoundSeconds(encoded.duration_s),
-                             encoded.bitrate_kbps,
-                             encoded.bytes};
-    result_.files.push_back(file);
+    publish::FinishedFile finished{
+        {work.plan.name, std::string(audio::Extension(encoder.format)), encoder.sample_rate_hz,
+         encoded.samples, SamplesToSeconds(encoded.samples, encoder.sample_rate_hz),
+         RoundSeconds(encoded.duration_s), encoded.bitrate_kbps, encoded.bytes},
+        std::move(work.chapters),
+        work.unread.Entries()};
     if (settings_.single) {
-      book_position_us_ = std::llround(RoundSeconds(encoded.duration_s) * 1e6);
-    }
-    for (const PendingChapter& chapter : work.chapters) {
-      WriteChapterRecords(chapter);
-      publish::ChapterEnd end;
-      end.file_record = file;
-      end.book_start_s = static_cast<double>(book_position_us_) / 1e6;
-      manifest_.EndChapter(end);
-      result_.chapters.push_back(
-          {chapter.title, end.book_start_s, end.book_start_s + encoded.duration_s});
-      result_.entries.push_back({work.plan.name, chapter.title, 0, encoded.duration_s});
-      book_position_us_ += std::llround(RoundSeconds(encoded.duration_s) * 1e6);
+      result_.files.push_back(finished.file);
+      book_position_us_ = std::llround(finished.file.duration_s * 1e6);
+    } else {
+      if (settings_.on_file_done) settings_.on_file_done(work.index, finished);
+      PlaceFile(finished);
     }
     active_.pop_front();
+  }
+
+  // A file an earlier run finished: its records in place of its audio.
+  void PlaceFinished(std::size_t f) {
+    const FilePlan& file = plan_.files[f];
+    const publish::FinishedFile finished = settings_.read_finished(f);
+    if (finished.chapters.size() != file.chapter_end - file.first_chapter) {
+      throw core::Error(core::ErrorKind::kOutput,
+                        file.name + ": the journal's chapters do not match the plan's");
+    }
+    PlaceFile(finished);
+    unread_.Merge(finished.unread);
+    while (next_unit_ < plan_.units.size() && plan_.units[next_unit_].chapter < file.chapter_end) {
+      ++next_unit_;
+    }
+    requested_ = std::max(requested_, next_unit_);
+    for (std::size_t c = file.first_chapter; c < file.chapter_end; ++c) {
+      for (const core::Paragraph& paragraph : document_.chapters[c].paragraphs) {
+        for (const core::Sentence& sentence : paragraph.sentences) {
+          characters_done_ += core::CodePointCount(sentence.text);
+        }
+      }
+    }
+    progress_.OnAdvance(characters_done_, settings_.characters_total);
+  }
+
+  // A file per chapter: its chapters' records, each spanning the whole file. Durations are the
+  // container's, rounded as the manifest keeps them, so that a file placed from the journal of an
+  // earlier run gives the same playlist and chapters.vtt as one made now.
+  void PlaceFile(const publish::FinishedFile& finished) {
+    result_.files.push_back(finished.file);
+    const double duration_s = finished.file.duration_s;
+    for (const publish::ChapterRecords& chapter : finished.chapters) {
+      WriteChapterRecords(chapter);
+      publish::ChapterEnd end;
+      end.file_record = finished.file;
+      end.book_start_s = static_cast<double>(book_position_us_) / 1e6;
+      manifest_.EndChapter(end);
+      result_.chapters.push_back({chapter.title, end.book_start_s, end.book_start_s + duration_s});
+      result_.entries.push_back({finished.file.file, chapter.title, 0, duration_s});
+      book_position_us_ += std::llround(duration_s * 1e6);
+    }
   }
 
   const core::Document& document_;
@@ -283,7 +359,9 @@ class Scheduler {
   std::size_t next_unit_ = 0;
   std::size_t requested_ = 0;
   std::size_t characters_done_ = 0;
-  std::int64_t book_position_us_ = 0;  // microseconds, so the sum does not drift
+  std::int64_t book_position_us_ = 0;   // microseconds, so the sum does not drift
+  std::set<std::size_t> file_skipped_;  // files an earlier run finished
+  std::vector<bool> unit_skipped_;      // units of those files
   UnreadCounter unread_;
   ScheduleResult result_;
   // Declared before `active_`, whose jobs notify it, so that it outlives them.

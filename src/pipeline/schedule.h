@@ -15,6 +15,7 @@
 #include "pipeline/progress.h"
 #include "pipeline/synthesis_pool.h"
 #include "publish/captions.h"
+#include "publish/journal.h"
 #include "publish/manifest.h"
 #include "publish/playlist.h"
 #include "synth/voice.h"
@@ -42,6 +43,15 @@ struct ScheduleSettings {
   std::string input_name;
   std::size_t characters_total = 0;    ///< for progress
   std::function<void()> check_cancel;  ///< called between units; may throw
+  /// Whether planned file `index` was finished by an earlier run: it is not made again, and its
+  /// units are never requested. Unset: none was.
+  std::function<bool(std::size_t index)> is_finished;
+  /// The records of a finished file, which place it in the manifest, playlist and chapters.vtt as
+  /// if it had been made. Required with `is_finished`.
+  std::function<publish::FinishedFile(std::size_t index)> read_finished;
+  /// Called in plan order when file `index` and its captions are complete and closed, before its
+  /// records are written (a file per chapter only). May throw.
+  std::function<void(std::size_t index, const publish::FinishedFile&)> on_file_done;
 };
 
 /// What the scheduler made.
@@ -56,7 +66,8 @@ struct ScheduleResult {
 /// Takes rendered units strictly in order from `source` (which may render them ahead, in
 /// parallel), lays out their audio with the voice's pauses, and streams it to one encoding thread
 /// per file, at most `settings.encoders` at once; files finished early wait, so the manifest is
-/// written in chapter order. `outputs` has one entry per planned file. Throws core::Error; what
+/// written in chapter order. Files an earlier run finished (`settings.is_finished`) are placed
+/// from their records instead. `outputs` has one entry per planned file. Throws core::Error; what
 /// it wrote is left to the caller's OutputSet.
 ScheduleResult Schedule(const core::Document& document, const Plan& plan,
                         const std::vector<FileOutputs>& outputs, UnitSource& source,

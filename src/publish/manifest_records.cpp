@@ -111,7 +111,9 @@ core::SourceSpan SpanFrom(const Json& json) {
   return span;
 }
 
-FileRecord FileFrom(const Json& json) {
+}  // namespace
+
+FileRecord FileFromJson(const Json& json) {
   FileRecord file;
   file.file = json.at("file").get<std::string>();
   file.format = json.at("format").get<std::string>();
@@ -123,6 +125,8 @@ FileRecord FileFrom(const Json& json) {
   file.bytes = json.at("bytes").get<std::uintmax_t>();
   return file;
 }
+
+namespace {
 
 ManifestHeader HeaderFrom(const Json& json) {
   ManifestHeader header;
@@ -154,7 +158,9 @@ ManifestHeader HeaderFrom(const Json& json) {
   return header;
 }
 
-ParagraphRecord ParagraphFrom(const Json& json) {
+}  // namespace
+
+ParagraphRecord ParagraphFromJson(const Json& json) {
   ParagraphRecord paragraph;
   paragraph.span = SpanFrom(json.at("span"));
   paragraph.start_s = json.at("start_s").get<double>();
@@ -178,11 +184,13 @@ ParagraphRecord ParagraphFrom(const Json& json) {
   return paragraph;
 }
 
+namespace {
+
 ChapterRecord ChapterFrom(const Json& json) {
   ChapterRecord chapter;
   chapter.number = json.at("number").get<int>();
   chapter.title = json.at("title").get<std::string>();
-  for (const Json& p : json.at("paragraphs")) chapter.paragraphs.push_back(ParagraphFrom(p));
+  for (const Json& p : json.at("paragraphs")) chapter.paragraphs.push_back(ParagraphFromJson(p));
   chapter.file = json.at("file").get<std::string>();
   chapter.start_s = json.value("start_s", 0.0);
   chapter.duration_s = json.at("duration_s").get<double>();
@@ -208,7 +216,7 @@ Manifest ParseManifest(const std::string& text, const std::string& name) {
     manifest.header = HeaderFrom(json);
     for (const Json& chapter : json.at("chapters"))
       manifest.chapters.push_back(ChapterFrom(chapter));
-    for (const Json& file : json.at("files")) manifest.files.push_back(FileFrom(file));
+    for (const Json& file : json.at("files")) manifest.files.push_back(FileFromJson(file));
     manifest.duration_s = json.at("duration_s").get<double>();
     return manifest;
   } catch (const nlohmann::json::exception& e) {

@@ -140,6 +140,11 @@ void to_json(nlohmann::ordered_json& json, const ParagraphRecord& paragraph);
 void to_json(nlohmann::ordered_json& json, const FileRecord& file);
 void to_json(nlohmann::ordered_json& json, const ChapterEnd& end);
 
+/// A file record from its JSON (as to_json writes it). Throws nlohmann::json::exception.
+FileRecord FileFromJson(const nlohmann::ordered_json& json);
+/// A paragraph record from its JSON (as to_json writes it). Throws nlohmann::json::exception.
+ParagraphRecord ParagraphFromJson(const nlohmann::ordered_json& json);
+
 /// Parses manifest.json. Throws core::Error(kInputDecode) naming `name` when it is not a langdu
 /// manifest of a version this build reads.
 Manifest ParseManifest(const std::string& text, const std::string& name);

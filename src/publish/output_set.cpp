@@ -1,8 +1,10 @@
 #include "publish/output_set.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -90,17 +92,21 @@ std::string BookFileName(std::string_view title, std::string_view extension) {
 }
 
 OutputSet::~OutputSet() {
-  if (committed_) return;
-  for (const auto& [temporary, final_path] : files_) {
+  for (const File& file : files_) {
+    if (file.committed || file.temporary.empty()) continue;
     std::error_code ignored;
-    std::filesystem::remove(temporary, ignored);
+    std::filesystem::remove(file.temporary, ignored);
   }
 }
 
-std::filesystem::path OutputSet::Add(const std::filesystem::path& final_path) {
-  for (const auto& [temporary, existing] : files_) {
-    if (existing == final_path) throw OutputError(final_path, "written twice in one run");
+void OutputSet::CheckNew(const std::filesystem::path& final_path) const {
+  for (const File& file : files_) {
+    if (file.final_path == final_path) throw OutputError(final_path, "written twice in one run");
   }
+}
+
+std::filesystem::path OutputSet::Add(const std::filesystem::path& final_path, bool replace) {
+  CheckNew(final_path);
   std::error_code error;
   if (!final_path.parent_path().empty()) {
     std::filesystem::create_directories(final_path.parent_path(), error);
@@ -108,38 +114,96 @@ std::filesystem::path OutputSet::Add(const std::filesystem::path& final_path) {
       throw OutputError(final_path.parent_path(), "cannot create folder: " + error.message());
   }
   if (std::filesystem::is_directory(final_path)) throw OutputError(final_path, "is a folder");
-  if (!force_ && std::filesystem::exists(final_path)) {
+  if (!force_ && !replace && std::filesystem::exists(final_path)) {
     throw OutputError(final_path, "already exists (use --force to overwrite)");
   }
   if (access(final_path.parent_path().empty() ? "." : final_path.parent_path().c_str(), W_OK) !=
       0) {
     throw OutputError(final_path.parent_path(), "folder is not writable");
   }
-  files_.emplace_back(TemporaryFor(final_path), final_path);
-  return files_.back().first;
+  files_.push_back({TemporaryFor(final_path), final_path, false});
+  return files_.back().temporary;
 }
 
-void OutputSet::Commit() {
-  // Every file is on the disk before the first is renamed; they are renamed in the order they were
-  // added (Narrate adds manifest.json last, so that it appears when everything else is there).
+void OutputSet::Keep(const std::filesystem::path& final_path) {
+  CheckNew(final_path);
+  files_.push_back({{}, final_path, true});
+}
+
+void OutputSet::Commit(const std::vector<std::filesystem::path>& final_paths) {
+  std::vector<File*> chosen;
+  for (const std::filesystem::path& final_path : final_paths) {
+    const auto found = std::find_if(files_.begin(), files_.end(), [&](const File& file) {
+      return file.final_path == final_path && !file.temporary.empty();
+    });
+    if (found == files_.end()) throw OutputError(final_path, "committed but never added");
+    if (!found->committed) chosen.push_back(&*found);
+  }
+  CommitFiles(chosen);
+}
+
+std::vector<std::filesystem::path> OutputSet::Commit() {
+  std::vector<File*> chosen;
+  std::vector<std::filesystem::path> paths;
+  for (File& file : files_) {
+    if (file.committed) continue;
+    chosen.push_back(&file);
+    paths.push_back(file.final_path);
+  }
+  CommitFiles(chosen);
+  return paths;
+}
+
+void OutputSet::CommitFiles(const std::vector<File*>& files) {
+  // Every file is on the disk before the first is renamed.
   std::set<std::filesystem::path> folders;
-  for (const auto& [temporary, final_path] : files_) {
-    Sync(temporary, O_RDONLY);
-    folders.insert(FolderOf(final_path));
+  for (const File* file : files) {
+    Sync(file->temporary, O_RDONLY);
+    folders.insert(FolderOf(file->final_path));
   }
-  for (const auto& [temporary, final_path] : files_) {
+  for (File* file : files) {
     std::error_code error;
-    std::filesystem::rename(temporary, final_path, error);
-    if (error) throw OutputError(final_path, "cannot move into place: " + error.message());
+    std::filesystem::rename(file->temporary, file->final_path, error);
+    if (error) throw OutputError(file->final_path, "cannot move into place: " + error.message());
+    file->committed = true;
   }
-  committed_ = true;
   for (const std::filesystem::path& folder : folders) Sync(folder, O_RDONLY | O_DIRECTORY);
 }
 
 std::vector<std::filesystem::path> OutputSet::final_paths() const {
   std::vector<std::filesystem::path> paths;
-  for (const auto& [temporary, final_path] : files_) paths.push_back(final_path);
+  for (const File& file : files_) paths.push_back(file.final_path);
   return paths;
+}
+
+int TemporaryOwner(std::string_view name) {
+  constexpr std::string_view kMiddle = ".langdu-";
+  constexpr std::string_view kSuffix = ".tmp";
+  if (name.size() < 2 || name.front() != '.' || !name.ends_with(kSuffix)) return 0;
+  const std::string_view stem = name.substr(0, name.size() - kSuffix.size());
+  const std::size_t middle = stem.rfind(kMiddle);
+  if (middle == std::string_view::npos || middle == 0) return 0;
+  const std::string_view digits = stem.substr(middle + kMiddle.size());
+  if (digits.empty() || digits.size() > 9) return 0;
+  int pid = 0;
+  for (const char digit : digits) {
+    if (digit < '0' || digit > '9') return 0;
+    pid = pid * 10 + (digit - '0');
+  }
+  return pid;
+}
+
+std::vector<std::filesystem::path> RemoveStaleTemporaries(const std::filesystem::path& folder) {
+  std::vector<std::filesystem::path> removed;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+    const int pid = TemporaryOwner(entry.path().filename().string());
+    // kill(pid, 0) fails with ESRCH only when no such process exists; EPERM means it does.
+    if (pid <= 0 || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
+    std::error_code ignored;
+    if (std::filesystem::remove(entry.path(), ignored)) removed.push_back(entry.path());
+  }
+  return removed;
 }
 
 void WriteFileAtomically(const std::filesystem::path& path, std::string_view contents) {

@@ -3,6 +3,7 @@
 
 #include <fstream>
 
+#include "cli/output_check.h"
 #include "test_util.h"
 
 namespace langdu {
@@ -14,7 +15,7 @@ using testing::RunCommand;
 using testing::SourcePath;
 using testing::TempDir;
 
-TEST(WorkerCrashSlow, AKilledWorkerIsAnEngineErrorAndLeavesNothing) {
+TEST(WorkerCrashSlow, AKilledWorkerIsAnEngineErrorAndLeavesOnlyJournaledFiles) {
   TempDir dir;
   // Ten seeds: long enough that the worker is still needed when it is killed.
   const std::string seed = ReadFile(SourcePath("samples/district-party-building-speech.txt"));
@@ -34,8 +35,9 @@ TEST(WorkerCrashSlow, AKilledWorkerIsAnEngineErrorAndLeavesNothing) {
   EXPECT_EQ(result.err.rfind("langdu: error: speech worker failed in chapter ", 0), 0u)
       << result.err;
   EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
-  // No final file, and no temporary either.
-  EXPECT_TRUE(!std::filesystem::exists(out) || std::filesystem::is_empty(out));
+  // No temporary, and no final file but the chapters finished before, journaled for a rerun.
+  EXPECT_EQ(testing::LeftBehind(out), "");
+  EXPECT_FALSE(std::filesystem::exists(dir / "out" / "manifest.json"));
 }
 
 }  // namespace

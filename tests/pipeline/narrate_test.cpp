@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/error.h"
 #include "pipeline/schedule.h"
 #include "publish/manifest_records.h"
@@ -153,6 +155,92 @@ TEST(Narrate, ValidateNamesTheOptionAndItsLimits) {
   options.rate_wpm.reset();
   options.jobs = 300;
   EXPECT_THROW(options.Validate(), core::Error);
+}
+
+// The book of Input(), its last chapter saying something else ("晚安。"), so that a fake
+// synthesizer can fail on that chapter alone, or on the others alone.
+PreparedInput InputWithOtherLastChapter() {
+  PreparedInput input = Input();
+  for (core::Paragraph& paragraph : input.document.chapters[2].paragraphs) {
+    paragraph.sentences = {{"晚安。", "晚安。", {}}};
+  }
+  input.characters = 2 * 2 * 9 + 2 * 3;
+  return input;
+}
+
+// Progress that keeps the warnings.
+class WarningsProgress : public SilentProgress {
+ public:
+  void OnWarning(const std::string& message) override { warnings += message + "\n"; }
+  std::string warnings;
+};
+
+// Narrates InputWithOtherLastChapter(); returns the warnings.
+std::string NarrateFailingOn(const std::filesystem::path& dir, const std::string& fail_on) {
+  NarrateOptions options;
+  options.format = audio::Format::kWav;
+  options.jobs = 1;
+  FakeSynthesizer synthesizer;
+  synthesizer.fail_on = fail_on;
+  WarningsProgress progress;
+  PreparedInput input = InputWithOtherLastChapter();
+  // A character nothing reads, in chapters 1 and 3: the closing warning counts both even when
+  // chapter 1 was made by an earlier run.
+  input.document.chapters[0].paragraphs[0].sentences[1] = {"再见♥。", "再见♥。", {3, 1, 0, 0}};
+  input.document.chapters[2].paragraphs[1].sentences[0] = {"晚安♥。", "晚安♥。", {9, 1, 0, 0}};
+  Narrate(input, dir, options, synthesizer, progress);
+  return progress.warnings;
+}
+
+std::vector<std::string> Names(const std::filesystem::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// A run that failed in chapter 3 keeps chapters 1 and 2, journaled; the next run makes chapter 3
+// alone (it would fail on any other chapter's words) and gives the bytes of a run never stopped.
+TEST(Narrate, AFailedRunIsResumedToTheSameBytes) {
+  testing::TempDir whole;
+  EXPECT_EQ(NarrateFailingOn(whole.path(), ""),
+            "book.txt: 2 characters not read: \"♥\" ×2 (line 3)\n");
+  testing::TempDir resumed;
+  EXPECT_THROW(NarrateFailingOn(resumed.path(), "wan3"), core::Error);
+  EXPECT_EQ(Names(resumed.path()),
+            (std::vector<std::string>{".langdu-journal.jsonl", "01-第1章.lrc", "01-第1章.srt",
+                                      "01-第1章.vtt", "01-第1章.wav", "02-第2章.lrc",
+                                      "02-第2章.srt", "02-第2章.vtt", "02-第2章.wav"}));
+  // As if the stopped run had begun to rename the book-level files.
+  testing::WriteFile(resumed / "chapters.vtt", "WEBVTT\n");
+  const std::string warnings = NarrateFailingOn(resumed.path(), "zai4");
+  EXPECT_EQ(warnings, "book.txt: 2 characters not read: \"♥\" ×2 (line 3)\n");
+  EXPECT_EQ(Names(resumed.path()), Names(whole.path()));
+  for (const std::string& name : Names(whole.path())) {
+    EXPECT_EQ(testing::ReadFile(resumed / name), testing::ReadFile(whole / name)) << name;
+  }
+}
+
+// Another run's options (here a reading style) do not resume the journal: the finished files
+// of the other run are in the way, as any existing file is.
+TEST(Narrate, AJournalOfOtherOptionsIsNotResumed) {
+  testing::TempDir dir;
+  EXPECT_THROW(NarrateFailingOn(dir.path(), "wan3"), core::Error);
+  NarrateOptions options;
+  options.format = audio::Format::kWav;
+  options.normalize.yao_for_one = false;
+  FakeSynthesizer synthesizer;
+  SilentProgress progress;
+  try {
+    Narrate(InputWithOtherLastChapter(), dir.path(), options, synthesizer, progress);
+    FAIL() << "no error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.kind(), core::ErrorKind::kOutput);
+    EXPECT_EQ(std::string(e.what()),
+              (dir / "01-第1章.wav").string() + ": already exists (use --force to overwrite)");
+  }
 }
 
 // Cancelled between units: the scheduler stops, and the run's OutputSet leaves nothing.
