@@ -70,13 +70,27 @@ int FindGlobals(dl_phdr_info* info, std::size_t, void* data) {
 // Rates above this make eSpeak NG time-stretch with libsonic, whose stream lives on the heap.
 constexpr int kMaxRewindableRate = 450;
 
+// eSpeak NG is started once per process and never terminated. espeak_Terminate of Debian's 1.51
+// can hang for ever: it joins the library's command thread (started even in synchronous mode),
+// which may sleep through the wake-up (seen in a test's teardown, joined in pthread_join for
+// ten minutes). So a later Engine in the same process takes over the running library, and its
+// memory goes back with the process. Returns the sample rate, or 0 when it cannot start.
+int StartEspeak() {
+  static int sample_rate_hz = 0;  // guarded by engine_exists: one Engine at a time
+  if (sample_rate_hz <= 0) {
+    sample_rate_hz =
+        espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, espeakINITIALIZE_DONT_EXIT);
+  }
+  return sample_rate_hz;
+}
+
 }  // namespace
 
 Engine::Engine() {
   if (engine_exists.exchange(true)) {
     throw core::Error(core::ErrorKind::kInternal, "espeak-ng: one engine per process");
   }
-  sample_rate_hz_ = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, espeakINITIALIZE_DONT_EXIT);
+  sample_rate_hz_ = StartEspeak();
   if (sample_rate_hz_ <= 0) {
     engine_exists = false;
     throw core::Error(core::ErrorKind::kEngine, "espeak-ng: cannot start (is espeak-ng-data installed?)");
@@ -84,10 +98,7 @@ Engine::Engine() {
   espeak_SetSynthCallback(CollectSamples);
 }
 
-Engine::~Engine() {
-  espeak_Terminate();
-  engine_exists = false;
-}
+Engine::~Engine() { engine_exists = false; }
 
 std::string Engine::Version() {
   const char* data_path = nullptr;
