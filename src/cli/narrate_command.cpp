@@ -181,6 +181,7 @@ class NarrateRun {
         std::cout.flush();
         record.chapters = result.chapters;
         record.audio_s = result.audio_s;
+        if (result.skipped) record.status = publish::BatchRecord::Status::kSkipped;
       } catch (const core::Error& error) {
         Fail(i, error);
       }
@@ -215,8 +216,8 @@ class NarrateRun {
     if (terminal_ != nullptr) {
       terminal_->Finish(totals);
       if (batch_)
-        terminal_->FinishBatch(summary_.done(), summary_.failed(), summary_.shard,
-                               summary_.other_shards_inputs);
+        terminal_->FinishBatch(summary_.done(), summary_.skipped(), summary_.failed(),
+                               summary_.shard, summary_.other_shards_inputs);
     }
     if (summary_.failed() > 0) {
       throw core::Error(core::ErrorKind::kBatch,

@@ -44,11 +44,12 @@ void TerminalProgress::OnWarning(const std::string& message) {
   std::fprintf(stream_, "langdu: warning: %s\n", message.c_str());
 }
 
-void TerminalProgress::FinishBatch(int done, int failed, const std::string& shard,
+void TerminalProgress::FinishBatch(int done, int skipped, int failed, const std::string& shard,
                                    int other_shards_inputs) {
   ClearLine();
-  std::string line =
-      "langdu: batch: " + std::to_string(done) + " done, " + std::to_string(failed) + " failed";
+  std::string line = "langdu: batch: " + std::to_string(done) + " done, ";
+  if (skipped > 0) line += std::to_string(skipped) + " skipped, ";
+  line += std::to_string(failed) + " failed";
   if (!shard.empty()) {
     line += " (shard " + shard + "; " + std::to_string(other_shards_inputs) + " input" +
             (other_shards_inputs == 1 ? "" : "s") + " left to the other shards)";
@@ -62,6 +63,14 @@ void TerminalProgress::OnError(const std::string& message) {
 }
 
 void TerminalProgress::OnFileWritten(const std::string&) {}
+
+void TerminalProgress::OnSkip(const std::string& input, const std::string& output_dir) {
+  ClearLine();
+  std::fprintf(stream_,
+               "langdu: %s: already narrated into %s with the same input and options: skipped "
+               "(--force narrates it again)\n",
+               input.c_str(), output_dir.c_str());
+}
 
 void TerminalProgress::OnResume(const std::string& input, int kept, int total) {
   ClearLine();

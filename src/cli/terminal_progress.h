@@ -20,13 +20,16 @@ class TerminalProgress : public pipeline::Progress {
   void OnAdvance(std::size_t done, std::size_t total) override;
   void OnWarning(const std::string& message) override;
   void OnFileWritten(const std::string& path) override;
+  void OnSkip(const std::string& input, const std::string& output_dir) override;
   void OnResume(const std::string& input, int kept, int total) override;
 
   /// Prints the closing summary line.
   void Finish(const pipeline::Summary& summary);
 
-  /// Prints the closing line of a batch: "langdu: batch: 5 done, 1 failed", and the shard.
-  void FinishBatch(int done, int failed, const std::string& shard, int other_shards_inputs);
+  /// Prints the closing line of a batch: "langdu: batch: 5 done, 1 failed" ("…, 2 skipped, …"
+  /// when earlier runs had finished some), and the shard.
+  void FinishBatch(int done, int skipped, int failed, const std::string& shard,
+                   int other_shards_inputs);
 
   /// Prints an error that stops one input of a batch, not the run: "langdu: error: <message>".
   void OnError(const std::string& message);

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <map>
+#include <optional>
 #include <thread>
 
 #include "audio/m4b_encoder.h"
@@ -26,6 +27,8 @@
 
 namespace langdu::pipeline {
 namespace {
+
+constexpr const char* kManifestName = "manifest.json";
 
 volatile std::sig_atomic_t cancel_requested = 0;
 
@@ -63,7 +66,7 @@ std::string CueFileType(audio::Format format) {
 
 publish::ManifestHeader Header(const PreparedInput& input, const NarrateOptions& options,
                                const std::string& author, const audio::EncoderSettings& settings,
-                               const synth::Voice& voice) {
+                               const synth::Voice& voice, const std::string& run_key) {
   publish::ManifestHeader header;
   header.title = input.document.title;
   header.author = author;
@@ -83,7 +86,35 @@ publish::ManifestHeader Header(const PreparedInput& input, const NarrateOptions&
   header.options.chapter_pattern = options.structure.chapter_pattern;
   header.langdu_version = LANGDU_VERSION;
   header.espeak_ng_version = synth::Engine::Version();
+  header.run_key = run_key;
   return header;
+}
+
+// What a folder already holds of this narration: the result of the run whose manifest.json has
+// `run_key` and whose files are all there at their sizes; nullopt when anything is missing,
+// changed or unreadable (the run then goes on, and finds the old files in its way unless --force).
+std::optional<NarrateResult> FinishedBefore(const std::filesystem::path& output_dir,
+                                            const std::string& run_key) {
+  const std::filesystem::path path = output_dir / kManifestName;
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
+  publish::Manifest manifest;
+  try {
+    manifest = publish::ReadManifest(path);
+  } catch (const core::Error&) {
+    return std::nullopt;
+  }
+  if (manifest.header.run_key.empty() || manifest.header.run_key != run_key) return std::nullopt;
+  for (const publish::FileRecord& file : manifest.files) {
+    if (std::filesystem::file_size(output_dir / file.file, error) != file.bytes || error) {
+      return std::nullopt;
+    }
+  }
+  NarrateResult result;
+  result.chapters = static_cast<int>(manifest.chapters.size());
+  result.audio_s = manifest.duration_s;
+  result.skipped = true;
+  return result;
 }
 
 // dcterms:modified of an EPUB: SOURCE_DATE_EPOCH when set, else when the input was last changed
@@ -176,7 +207,7 @@ BookOutputs ReserveBookFiles(const Plan& plan, const std::filesystem::path& outp
   if (options.player) book.page = add("index.html");
   if (options.epub) book.epub = add(publish::BookFileName(plan.files.front().title, "epub"));
   // Renamed last, so that a manifest says the book is all there.
-  book.manifest = add("manifest.json");
+  book.manifest = add(kManifestName);
   return book;
 }
 
@@ -268,7 +299,14 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   // The lock is released last, after the output set has removed this run's temporaries.
   const publish::FolderLock lock(output_dir);
   publish::RemoveStaleTemporaries(output_dir);
-  publish::Journal journal(output_dir, ResumeKey(input, options, settings, common));
+  const std::string run_key = ResumeKey(input, options, settings, common);
+  if (!options.force) {
+    if (std::optional<NarrateResult> done = FinishedBefore(output_dir, run_key)) {
+      progress.OnSkip(input.name, output_dir.string());
+      return *done;
+    }
+  }
+  publish::Journal journal(output_dir, run_key);
   // --single makes one file: nothing to resume before it is complete, so nothing is journaled.
   if (!options.single) {
     settings.is_finished = [&](std::size_t f) { return journal.IsFinished(plan.files[f].name); };
@@ -297,7 +335,8 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   const BookOutputs book_files =
       ReserveBookFiles(plan, output_dir, options, journal.Resumes(), outputs);
   publish::ManifestWriter manifest(
-      book_files.manifest, Header(input, options, author, settings.encoder, settings.voice));
+      book_files.manifest,
+      Header(input, options, author, settings.encoder, settings.voice, run_key));
 
   // The pool forks before any encoding thread starts.
   const text::tn::Normalizer normalizer(options.normalize);

@@ -62,6 +62,7 @@ struct NarrateResult {
   std::vector<std::filesystem::path> files;  ///< audio files, captions, playlists, manifest.json
   int chapters = 0;
   double audio_s = 0;
+  bool skipped = false;  ///< the folder held this narration already: nothing was written
 };
 
 /// Narrates one prepared input into `output_dir`: one audio file per chapter (or one for the book
@@ -71,7 +72,9 @@ struct NarrateResult {
 /// A run with the same input and options after an interrupted one keeps the files the journal
 /// lists and makes only the rest; the result has the same bytes. The folder is locked for the
 /// run (core::Error(kLocked) when another run holds it), and temporaries of dead processes in it
-/// are removed first. Units of text are synthesized in `options.jobs` worker
+/// are removed first. Without `options.force`, a folder whose manifest.json was written by a run
+/// with the same input and options, and holds every file it lists at its size, is left as it is
+/// (`skipped`). Units of text are synthesized in `options.jobs` worker
 /// processes forked from this one (so `synthesizer` must not have synthesized anything yet, and
 /// must already use the narrator); each audio file is encoded on a thread of its own, at most
 /// `options.jobs` at once, fed through bounded queues. Throws core::Error; on any error no

@@ -29,6 +29,8 @@ class Progress {
   /// The run resumes an interrupted one: `kept` of the input's `total` audio files were finished
   /// before, and are kept.
   virtual void OnResume(const std::string& input, int kept, int total) = 0;
+  /// `output_dir` holds a complete narration of the input with the same options: nothing to do.
+  virtual void OnSkip(const std::string& input, const std::string& output_dir) = 0;
 };
 
 /// Progress that goes nowhere (tests, --quiet).
@@ -39,6 +41,7 @@ class SilentProgress : public Progress {
   void OnWarning(const std::string&) override {}
   void OnFileWritten(const std::string&) override {}
   void OnResume(const std::string&, int, int) override {}
+  void OnSkip(const std::string&, const std::string&) override {}
 };
 
 }  // namespace langdu::pipeline

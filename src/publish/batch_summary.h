@@ -10,7 +10,7 @@ namespace langdu::publish {
 
 /// One input of a batch and what became of it.
 struct BatchRecord {
-  enum class Status { kDone, kFailed };
+  enum class Status { kDone, kSkipped, kFailed };
   std::string input;                 ///< as listed ("-" for standard input)
   std::filesystem::path output_dir;  ///< where its files go
   Status status = Status::kDone;
@@ -28,11 +28,13 @@ struct BatchSummary {
   std::vector<BatchRecord> records;
 
   int done() const;
+  int skipped() const;  ///< finished by an earlier run with the same input and options
   int failed() const;
 };
 
-/// The summary as JSON: {"done", "failed", "shard", "other_shards_inputs", "inputs": [{"input",
-/// "output", "status": "done"|"failed", "chapters", "audio_s" | "error", "exit_code"}]}.
+/// The summary as JSON: {"done", "skipped", "failed", "shard", "other_shards_inputs", "inputs":
+/// [{"input", "output", "status": "done"|"skipped"|"failed", "chapters", "audio_s" | "error",
+/// "exit_code"}]}.
 std::string BatchSummaryJson(const BatchSummary& summary);
 
 }  // namespace langdu::publish

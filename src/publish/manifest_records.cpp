@@ -51,7 +51,8 @@ void to_json(Json& json, const ManifestHeader& header) {
             {"volume", voice.volume}}},
           {"options", std::move(encoder)},
           {"langdu_version", header.langdu_version},
-          {"espeak_ng_version", header.espeak_ng_version}};
+          {"espeak_ng_version", header.espeak_ng_version},
+          {"run_key", header.run_key}};
 }
 
 void to_json(Json& json, const ClauseRecord& clause) {
@@ -155,6 +156,7 @@ ManifestHeader HeaderFrom(const Json& json) {
   header.options.chapter_pattern = options.at("chapter_pattern").get<std::string>();
   header.langdu_version = json.at("langdu_version").get<std::string>();
   header.espeak_ng_version = json.at("espeak_ng_version").get<std::string>();
+  header.run_key = json.value("run_key", std::string());
   return header;
 }
 

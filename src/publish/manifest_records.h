@@ -55,6 +55,9 @@ struct ManifestHeader {
   OptionsRecord options;
   std::string langdu_version;
   std::string espeak_ng_version;
+  /// SHA-256 of the input and of everything that shapes the files (pipeline::ResumeKey): a rerun
+  /// with the same key finds its work done. "" in manifests written before it.
+  std::string run_key;
 };
 
 /// One clause: what was said between two pauses, and when.

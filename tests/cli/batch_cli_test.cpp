@@ -101,6 +101,47 @@ TEST(BatchCliSlow, ThreeShardsInAnyOrderWriteExactlyTheFilesOfOneRun) {
   EXPECT_TRUE(Tree(sharded.path()) == expected);
 }
 
+// A rerun (of a shard that died, of a batch that grew) leaves what an earlier run with the same
+// input and options finished as it is; a changed input is not taken for finished.
+TEST(BatchCliSlow, ARerunSkipsWhatIsFinishedAndTouchesNothing) {
+  TempDir in;
+  TempDir out;
+  WriteLibrary(in / "lib");
+  const std::string command = "narrate --format wav " + Quote((in / "lib").string()) + " -o " +
+                              Quote((out / "audio").string());
+  ASSERT_EQ(RunLangdu(command).exit_code, 0);
+  const auto before = Tree(out / "audio");
+  const fs::path wav = out / "audio" / "notes" / "t3" / "01-第四篇.wav";
+  ASSERT_TRUE(fs::exists(wav));
+  const auto written = fs::last_write_time(wav);
+
+  const auto again = RunLangdu(command + " --summary " + Quote((out / "s.json").string()));
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.err.find("langdu: batch: 0 done, 6 skipped, 0 failed\n"), std::string::npos)
+      << again.err;
+  const std::string t0 = (in / "lib" / "speeches" / "t0.txt").string();
+  EXPECT_NE(again.err.find("langdu: " + t0 + ": already narrated into " +
+                           (out / "audio" / "speeches" / "t0").string() +
+                           " with the same input and options: skipped (--force narrates it "
+                           "again)\n"),
+            std::string::npos)
+      << again.err;
+  EXPECT_TRUE(again.out.empty()) << again.out;
+  EXPECT_TRUE(Tree(out / "audio") == before);
+  EXPECT_EQ(fs::last_write_time(wav), written);
+  const auto json = nlohmann::json::parse(ReadFile(out / "s.json"));
+  EXPECT_EQ(json["skipped"], 6);
+  EXPECT_EQ(json["inputs"][0]["status"], "skipped");
+
+  WriteFile(in / "lib" / "speeches" / "t0.txt", "第一篇\n\n改过的一句话。\n");
+  const auto edited = RunLangdu(command);
+  EXPECT_EQ(edited.exit_code, 13) << edited.err;
+  EXPECT_NE(edited.err.find("langdu: batch: 0 done, 5 skipped, 1 failed\n"), std::string::npos)
+      << edited.err;
+  EXPECT_NE(edited.err.find("already exists (use --force to overwrite)"), std::string::npos)
+      << edited.err;
+}
+
 TEST(BatchCli, AShardOutOfRangeOrOfStandardInputIsABadCommandLine) {
   TempDir out;
   for (const char* shard : {"0/3", "4/3"}) {

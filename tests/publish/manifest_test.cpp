@@ -1,5 +1,7 @@
 #include "publish/manifest.h"
 
+#include "publish/manifest_records.h"
+
 #include <gtest/gtest.h>
 
 #include "test_util.h"
@@ -51,6 +53,21 @@ TEST(ManifestWriter, EmptyDocumentIsValid) {
   }
   const Json manifest = Json::parse(testing::ReadFile(dir / "m.json"));
   EXPECT_TRUE(manifest["chapters"].empty());
+}
+
+TEST(ManifestWriter, TheRunKeyIsReadBackAndAnOlderManifestHasNone) {
+  testing::TempDir dir;
+  {
+    ManifestHeader header;
+    header.run_key = "5e1f";
+    ManifestWriter writer(dir / "manifest.json", header);
+    writer.Finish(0, {}, 0);
+  }
+  const std::string text = testing::ReadFile(dir / "manifest.json");
+  EXPECT_EQ(ParseManifest(text, "manifest.json").header.run_key, "5e1f");
+  Json older = Json::parse(text);
+  older.erase("run_key");
+  EXPECT_EQ(ParseManifest(older.dump(), "manifest.json").header.run_key, "");
 }
 
 }  // namespace
