@@ -15,6 +15,20 @@ std::string FileSha256(const std::filesystem::path& path) {
   return Sha256Hex(std::string(std::istreambuf_iterator<char>(in), {}));
 }
 
+// The document as read: its chapters, paragraphs and sentences. Reading options that the key does
+// not name one by one (--heading-levels, --code, a reader's own choices) count through it.
+std::string DocumentDigest(const core::Document& document) {
+  std::string text = document.title;
+  for (const core::Chapter& chapter : document.chapters) {
+    text += "\x1d" + std::to_string(chapter.number) + ' ' + chapter.title;
+    for (const core::Paragraph& paragraph : chapter.paragraphs) {
+      text += '\x1e';
+      for (const core::Sentence& sentence : paragraph.sentences) text += sentence.text + '\x1f';
+    }
+  }
+  return Sha256Hex(text);
+}
+
 std::string OptionalText(const std::optional<int>& value) {
   return value ? std::to_string(*value) : "-";
 }
@@ -26,11 +40,11 @@ std::string ResumeKey(const PreparedInput& input, const NarrateOptions& options,
   std::ostringstream key;
   key << "langdu " << LANGDU_VERSION << "\nespeak-ng " << synth::Engine::Version() << "\ninput "
       << input.sha256 << ' ' << static_cast<int>(input.format) << ' ' << input.encoding << ' '
-      << options.encoding << "\nstructure " << options.structure.detect_chapters << ' '
-      << options.structure.chapter_pattern << "\nnormalize "
-      << static_cast<int>(options.normalize.liang) << ' ' << options.normalize.yao_for_one << ' '
-      << static_cast<int>(options.normalize.year_zero) << ' '
-      << static_cast<int>(options.normalize.url) << "\npronounce "
+      << options.encoding << "\ndocument " << DocumentDigest(input.document) << "\nstructure "
+      << options.structure.detect_chapters << ' ' << options.structure.chapter_pattern
+      << "\nnormalize " << static_cast<int>(options.normalize.liang) << ' '
+      << options.normalize.yao_for_one << ' ' << static_cast<int>(options.normalize.year_zero)
+      << ' ' << static_cast<int>(options.normalize.url) << "\npronounce "
       << options.pronounce.data_dir.string() << ' ' << FileSha256(options.pronounce.user_lexicon);
   const synth::Voice& voice = settings.voice;
   key << "\nvoice " << voice.name << ' ' << voice.mandarin << ' ' << voice.english << ' '
@@ -42,7 +56,8 @@ std::string ResumeKey(const PreparedInput& input, const NarrateOptions& options,
   key << "\nencoder " << audio::Extension(encoder.format) << ' ' << encoder.sample_rate_hz << ' '
       << OptionalText(encoder.bitrate_kbps) << ' ' << OptionalText(encoder.quality) << ' '
       << OptionalText(encoder.mp3_speed) << ' ' << OptionalText(encoder.opus_complexity) << ' '
-      << settings.engine_rate_hz << ' ' << options.single << "\ntags " << common.album << '\n'
+      << settings.engine_rate_hz << ' ' << options.single << "\nbook " << options.player << ' '
+      << options.epub << "\ntags " << common.album << '\n'
       << common.artist << '\n'
       << common.genre << ' ' << common.language << '\n'
       << common.comment << "\ncover "

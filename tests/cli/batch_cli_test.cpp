@@ -133,6 +133,10 @@ TEST(BatchCliSlow, ARerunSkipsWhatIsFinishedAndTouchesNothing) {
   EXPECT_EQ(json["skipped"], 6);
   EXPECT_EQ(json["inputs"][0]["status"], "skipped");
 
+  // Any other option that shapes the files (here: no read-along page) makes another run.
+  const auto other = RunLangdu(command + " --no-player");
+  EXPECT_EQ(other.err.find("skipped"), std::string::npos) << other.err;
+
   WriteFile(in / "lib" / "speeches" / "t0.txt", "第一篇\n\n改过的一句话。\n");
   const auto edited = RunLangdu(command);
   EXPECT_EQ(edited.exit_code, 13) << edited.err;
