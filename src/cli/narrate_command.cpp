@@ -32,6 +32,8 @@ struct NarrateCommandOptions {
   pipeline::NarrateOptions narrate;
   std::string shard;         ///< --shard I/N, or ""
   std::string summary_file;  ///< --summary FILE, or ""
+  std::string cache_dir;     ///< --cache DIR, or "": the default
+  bool no_cache = false;
 };
 
 void OnSignal(int) { pipeline::RequestCancel(); }
@@ -181,6 +183,9 @@ class NarrateRun {
         std::cout.flush();
         record.chapters = result.chapters;
         record.audio_s = result.audio_s;
+        record.units = result.units;
+        record.units_cached = result.cache.hits;
+        record.files_kept = result.files_kept;
         if (result.skipped) record.status = publish::BatchRecord::Status::kSkipped;
       } catch (const core::Error& error) {
         Fail(i, error);
@@ -246,6 +251,10 @@ void Run(NarrateCommandOptions& options) {
   if (narrate.format == audio::Format::kM4b) narrate.single = true;
   narrate.encoding = options.read.encoding;
   narrate.structure = options.read.structure;
+  if (!options.no_cache) {
+    narrate.cache_dir =
+        options.cache_dir.empty() ? pipeline::DefaultCacheDir() : std::filesystem::path(options.cache_dir);
+  }
   narrate.Validate();
   NarrateRun(options).Run();
 }
@@ -308,6 +317,18 @@ CLI::App* AddNarrateCommand(CLI::App& app) {
                       "for N runs on N machines into one shared output");
   command->add_option("--summary", options->summary_file,
                       "Write what became of each input (done, failed and why) to FILE, as JSON");
+  CLI::Option* cache =
+      command->add_option("--cache", options->cache_dir,
+                          "Folder of the synthesis cache, which a rerun after an edit takes "
+                          "unchanged paragraphs from (default: $XDG_CACHE_HOME/langdu)")
+          ->type_name("DIR");
+  command->add_flag("--no-cache", options->no_cache, "Neither read nor write the synthesis cache")
+      ->excludes(cache);
+  command
+      ->add_option("--cache-max", options->narrate.cache_max_bytes,
+                   "Size the cache is kept under, least recently used first out (default: 2G)")
+      ->transform(CLI::AsSizeValue(false))
+      ->type_name("SIZE");
   AddNormalizeOptions(*command, options->narrate.normalize);
   command->add_option("--lexicon", options->narrate.pronounce.user_lexicon,
                       "User lexicon: TSV (word<TAB>pin1 yin1) or PLS with alphabet=\"x-pinyin\"");

@@ -64,6 +64,15 @@ void TerminalProgress::OnError(const std::string& message) {
 
 void TerminalProgress::OnFileWritten(const std::string&) {}
 
+void TerminalProgress::OnReuse(const std::string& input, std::size_t cached, std::size_t units,
+                               int kept, int files) {
+  ClearLine();
+  std::fprintf(stream_,
+               "langdu: %s: %zu of %zu units of speech from the cache; %d of %d audio files "
+               "unchanged, not encoded again\n",
+               input.c_str(), cached, units, kept, files);
+}
+
 void TerminalProgress::OnSkip(const std::string& input, const std::string& output_dir) {
   ClearLine();
   std::fprintf(stream_,

@@ -21,6 +21,8 @@ class TerminalProgress : public pipeline::Progress {
   void OnWarning(const std::string& message) override;
   void OnFileWritten(const std::string& path) override;
   void OnSkip(const std::string& input, const std::string& output_dir) override;
+  void OnReuse(const std::string& input, std::size_t cached, std::size_t units, int kept,
+               int files) override;
   void OnResume(const std::string& input, int kept, int total) override;
 
   /// Prints the closing summary line.

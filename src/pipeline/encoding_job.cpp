@@ -31,6 +31,11 @@ class CountingSink : public audio::AudioSink {
   std::int64_t count_ = 0;
 };
 
+class NullSink : public audio::AudioSink {
+ public:
+  void Write(std::span<const std::int16_t>) override {}
+};
+
 }  // namespace
 
 void SampleQueue::Push(std::vector<std::int16_t> block) {
@@ -110,12 +115,23 @@ EncodingJob::EncodingJob(std::filesystem::path path, audio::EncoderSettings sett
       sink_(queue_),
       thread_([this] { Run(); }) {}
 
+EncodingJob::EncodingJob(EncodedFile kept, audio::EncoderSettings settings, int input_rate_hz,
+                         DoneSignal* done_signal)
+    : kept_(kept),
+      settings_(settings),
+      input_rate_hz_(input_rate_hz),
+      cover_(no_cover_),
+      done_signal_(done_signal),
+      queue_(kQueueSamples),
+      sink_(queue_),
+      thread_([this] { Run(); }) {}
+
 EncodingJob::~EncodingJob() {
   queue_.Stop(std::make_exception_ptr(
       core::Error(core::ErrorKind::kInterrupted, path_.string() + ": encoding stopped")));
   if (thread_.joinable()) thread_.join();
   // A job destroyed before Wait returned its file leaves nothing behind.
-  if (!delivered_) {
+  if (!delivered_ && !path_.empty()) {
     std::error_code ignored;
     std::filesystem::remove(path_, ignored);
   }
@@ -136,31 +152,51 @@ EncodedFile EncodingJob::Wait() {
   return result_;
 }
 
+std::int64_t EncodingJob::Drain(audio::AudioSink& out) {
+  CountingSink counter(out);
+  std::unique_ptr<audio::Resampler> resampler;
+  if (settings_.sample_rate_hz != input_rate_hz_) {
+    resampler =
+        std::make_unique<audio::Resampler>(counter, input_rate_hz_, settings_.sample_rate_hz);
+  }
+  audio::AudioSink& input = resampler ? static_cast<audio::AudioSink&>(*resampler) : counter;
+  while (true) {
+    std::optional<std::vector<std::int16_t>> block = queue_.Pop();
+    if (!block) break;
+    input.Write(*block);
+  }
+  if (resampler && !queue_.stopped()) resampler->Finish();
+  return counter.count();
+}
+
 void EncodingJob::Run() {
   try {
-    const std::unique_ptr<audio::Encoder> encoder =
-        audio::OpenEncoder(path_, settings_, tags_, cover_);
-    CountingSink counter(*encoder);
-    std::unique_ptr<audio::Resampler> resampler;
-    if (settings_.sample_rate_hz != input_rate_hz_) {
-      resampler =
-          std::make_unique<audio::Resampler>(counter, input_rate_hz_, settings_.sample_rate_hz);
-    }
-    audio::AudioSink& input = resampler ? static_cast<audio::AudioSink&>(*resampler) : counter;
-    while (true) {
-      std::optional<std::vector<std::int16_t>> block = queue_.Pop();
-      if (!block) break;
-      input.Write(*block);
-    }
-    // Pop also ends when the job is being destroyed: then there is no file to finish.
-    if (!queue_.stopped()) {
-      if (resampler) resampler->Finish();
-      encoder->Finish(chapters_);
-      result_.samples = counter.count();
-      result_.duration_s = audio::ContainerDuration(path_, settings_.format);
-      result_.bytes = std::filesystem::file_size(path_);
-      if (result_.duration_s > 0) {
-        result_.bitrate_kbps = static_cast<double>(result_.bytes) * 8 / result_.duration_s / 1000;
+    if (kept_) {
+      NullSink nowhere;
+      const std::int64_t samples = Drain(nowhere);
+      // Pop also ends when the job is being destroyed: then there is nothing to check.
+      if (!queue_.stopped()) {
+        if (samples != kept_->samples) {
+          throw core::Error(core::ErrorKind::kInternal,
+                            "a kept file's audio key matched, but its samples did not (" +
+                                std::to_string(kept_->samples) + " kept, " +
+                                std::to_string(samples) + " made)");
+        }
+        result_ = *kept_;
+      }
+    } else {
+      const std::unique_ptr<audio::Encoder> encoder =
+          audio::OpenEncoder(path_, settings_, tags_, cover_);
+      const std::int64_t samples = Drain(*encoder);
+      if (!queue_.stopped()) {
+        encoder->Finish(chapters_);
+        result_.samples = samples;
+        result_.duration_s = audio::ContainerDuration(path_, settings_.format);
+        result_.bytes = std::filesystem::file_size(path_);
+        if (result_.duration_s > 0) {
+          result_.bitrate_kbps =
+              static_cast<double>(result_.bytes) * 8 / result_.duration_s / 1000;
+        }
       }
     }
   } catch (...) {

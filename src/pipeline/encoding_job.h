@@ -83,6 +83,11 @@ class EncodingJob {
   EncodingJob(std::filesystem::path path, audio::EncoderSettings settings, int input_rate_hz,
               audio::Tags tags, const std::optional<audio::Picture>& cover,
               DoneSignal* done_signal = nullptr);
+  /// A job for a file that is there already, made from the same samples (the same audio key):
+  /// it takes the samples and counts them at the output rate, but encodes and writes nothing;
+  /// Wait returns `kept`, and throws core::Error(kInternal) when the count is not `kept.samples`.
+  EncodingJob(EncodedFile kept, audio::EncoderSettings settings, int input_rate_hz,
+              DoneSignal* done_signal = nullptr);
   ~EncodingJob();
   EncodingJob(const EncodingJob&) = delete;
   EncodingJob& operator=(const EncodingJob&) = delete;
@@ -113,11 +118,15 @@ class EncodingJob {
   };
 
   void Run();
+  // Takes the queue's samples into `out` (resampled to the output rate); returns how many came out.
+  std::int64_t Drain(audio::AudioSink& out);
 
-  std::filesystem::path path_;
+  std::filesystem::path path_;  // empty: a kept file
+  std::optional<EncodedFile> kept_;
   audio::EncoderSettings settings_;
   int input_rate_hz_;
   audio::Tags tags_;
+  std::optional<audio::Picture> no_cover_;
   const std::optional<audio::Picture>& cover_;
   DoneSignal* done_signal_;
   std::vector<audio::ChapterMark> chapters_;

@@ -11,11 +11,12 @@
 
 #include "audio/m4b_encoder.h"
 #include "core/error.h"
+#include "pipeline/keys.h"
 #include "pipeline/plan.h"
 #include "pipeline/render.h"
-#include "pipeline/resume_key.h"
 #include "pipeline/schedule.h"
 #include "pipeline/synthesis_pool.h"
+#include "pipeline/unit_cache.h"
 #include "publish/epub/epub.h"
 #include "publish/folder_lock.h"
 #include "publish/journal.h"
@@ -153,11 +154,49 @@ std::vector<std::filesystem::path> FinalPaths(const FilePlan& file,
           output_dir / (file.stem + ".vtt"), output_dir / (file.stem + ".lrc")};
 }
 
+// The audio files a finished earlier run wrote into the folder, by name; none when its manifest is
+// missing or unreadable.
+std::map<std::string, publish::FileRecord> PreviousFiles(const std::filesystem::path& output_dir) {
+  std::map<std::string, publish::FileRecord> files;
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(output_dir / kManifestName, error)) return files;
+  try {
+    for (publish::FileRecord& file : publish::ReadManifest(output_dir / kManifestName).files) {
+      files.emplace(file.file, std::move(file));
+    }
+  } catch (const core::Error&) {
+    // A manifest this langdu cannot read keeps nothing: every file is made again.
+  }
+  return files;
+}
+
+// The earlier run's audio of a planned file, when it was made from the same audio (`audio_key`)
+// and is still there at its size.
+std::optional<EncodedFile> KeptAudio(const std::map<std::string, publish::FileRecord>& previous,
+                                     const std::filesystem::path& final_path,
+                                     const std::string& audio_key) {
+  const auto it = previous.find(final_path.filename().string());
+  if (it == previous.end() || it->second.audio_key != audio_key) return std::nullopt;
+  const publish::FileRecord& record = it->second;
+  std::error_code error;
+  if (std::filesystem::file_size(final_path, error) != record.bytes || error) return std::nullopt;
+  return EncodedFile{record.samples, record.duration_s, record.bytes, record.bitrate_kbps};
+}
+
+// What the files of a run are made from, and what an earlier run left that may stay.
+struct FileSources {
+  std::vector<std::string> unit_keys;
+  std::map<std::string, publish::FileRecord> previous;  // --force: the folder's manifest
+};
+
 // Reserves the final names of every planned file; returns where each is written meanwhile. A file
-// an earlier run finished (`finished`) is kept as it is, and written nowhere.
+// an earlier run finished (`finished`) is kept as it is, and written nowhere; so is the audio of a
+// file --force would make again from the same audio.
 std::vector<FileOutputs> ReserveFiles(const Plan& plan, const std::filesystem::path& output_dir,
                                       const audio::Tags& common, const core::Document& document,
-                                      bool single, const std::function<bool(std::size_t)>& finished,
+                                      const ScheduleSettings& settings,
+                                      const FileSources& sources,
+                                      const std::function<bool(std::size_t)>& finished,
                                       publish::OutputSet& outputs) {
   std::vector<FileOutputs> files;
   for (std::size_t f = 0; f < plan.files.size(); ++f) {
@@ -169,16 +208,22 @@ std::vector<FileOutputs> ReserveFiles(const Plan& plan, const std::filesystem::p
       files.push_back(std::move(out));
       continue;
     }
-    out.audio = outputs.Add(finals[0]);
-    out.srt = outputs.Add(finals[1]);
-    out.vtt = outputs.Add(finals[2]);
-    out.lrc = outputs.Add(finals[3]);
     out.tags = common;
     out.tags.title = file.title;
-    if (!single) {
+    if (!settings.single) {
       out.tags.track = document.chapters[file.first_chapter].number;
       out.tags.track_count = static_cast<int>(document.chapters.size());
     }
+    out.audio_key = FileAudioKey(document, plan, f, sources.unit_keys, settings, out.tags);
+    out.kept = KeptAudio(sources.previous, finals[0], out.audio_key);
+    if (out.kept) {
+      outputs.Keep(finals[0]);
+    } else {
+      out.audio = outputs.Add(finals[0]);
+    }
+    out.srt = outputs.Add(finals[1]);
+    out.vtt = outputs.Add(finals[2]);
+    out.lrc = outputs.Add(finals[3]);
     files.push_back(std::move(out));
   }
   return files;
@@ -216,8 +261,9 @@ BookOutputs ReserveBookFiles(const Plan& plan, const std::filesystem::path& outp
 void PublishFile(const std::vector<std::filesystem::path>& finals, const FileOutputs& written,
                  const publish::FinishedFile& finished, publish::Journal& journal,
                  publish::OutputSet& outputs, Progress& progress) {
-  const std::vector<std::filesystem::path> temporaries = {written.audio, written.srt, written.vtt,
-                                                          written.lrc};
+  // Kept audio is final already: it is measured where it is, and not renamed.
+  const std::vector<std::filesystem::path> temporaries = {
+      written.kept ? finals[0] : written.audio, written.srt, written.vtt, written.lrc};
   publish::JournalEntry entry{finished, {}};
   for (std::size_t i = 0; i < finals.size(); ++i) {
     std::error_code error;
@@ -229,8 +275,31 @@ void PublishFile(const std::vector<std::filesystem::path>& finals, const FileOut
     entry.outputs.emplace_back(finals[i].filename().string(), bytes);
   }
   journal.Record(entry);
-  outputs.Commit(finals);
-  for (const std::filesystem::path& path : finals) progress.OnFileWritten(path.string());
+  const std::vector<std::filesystem::path> made(finals.begin() + (written.kept ? 1 : 0),
+                                                finals.end());
+  outputs.Commit(made);
+  for (const std::filesystem::path& path : made) progress.OnFileWritten(path.string());
+}
+
+// What the run took from the cache and kept of the folder: into the result, and said when any.
+void ReportReuse(const std::string& input_name, const Plan& plan,
+                 const std::vector<FileOutputs>& files, const ScheduleSettings& settings,
+                 std::optional<UnitCache>& cache, Progress& progress, NarrateResult& narrated) {
+  int made = 0;
+  for (std::size_t f = 0; f < plan.files.size(); ++f) {
+    if (settings.is_finished && settings.is_finished(f)) continue;
+    ++made;
+    narrated.units += plan.files[f].unit_end - plan.files[f].first_unit;
+    narrated.files_kept += files[f].kept ? 1 : 0;
+  }
+  if (cache) {
+    cache->Prune();
+    narrated.cache = cache->stats();
+    if (!cache->warning().empty()) progress.OnWarning(cache->warning());
+  }
+  if (narrated.cache.hits > 0 || narrated.files_kept > 0) {
+    progress.OnReuse(input_name, narrated.cache.hits, narrated.units, narrated.files_kept, made);
+  }
 }
 
 }  // namespace
@@ -324,8 +393,12 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   // Every final name is reserved before any audio is made. A book-level file may be there already
   // when this run resumes one stopped as it renamed them.
   publish::OutputSet outputs(options.force);
+  FileSources sources;
+  sources.unit_keys =
+      UnitKeys(document, plan.units, options, settings.voice, settings.engine_rate_hz);
+  if (options.force) sources.previous = PreviousFiles(output_dir);
   const std::vector<FileOutputs> files =
-      ReserveFiles(plan, output_dir, common, document, options.single, is_finished, outputs);
+      ReserveFiles(plan, output_dir, common, document, settings, sources, is_finished, outputs);
   // Each chapter's audio and captions become final as soon as they are complete.
   settings.on_file_done = [&](std::size_t f, const publish::FinishedFile& finished) {
     PublishFile(FinalPaths(plan.files[f], output_dir), files[f], finished, journal, outputs,
@@ -343,7 +416,19 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   const pronounce::Pronouncer pronouncer(options.pronounce);
   const UnitRenderer renderer(normalizer, pronouncer, synthesizer);
   SynthesisPool pool(renderer, document, plan.units, options.ResolvedJobs(), CheckCancel);
-  const ScheduleResult result = Schedule(document, plan, files, pool, settings, manifest, progress);
+  std::optional<UnitCache> cache;
+  if (!options.cache_dir.empty()) {
+    cache.emplace(options.cache_dir, options.cache_max_bytes);
+    if (!cache->usable()) {
+      progress.OnWarning(cache->warning());
+      cache.reset();
+    }
+  }
+  std::optional<CachedSource> cached;
+  if (cache) cached.emplace(pool, *cache, sources.unit_keys);
+  UnitSource& source = cached ? static_cast<UnitSource&>(*cached) : pool;
+  const ScheduleResult result =
+      Schedule(document, plan, files, source, settings, manifest, progress);
 
   const int count = static_cast<int>(document.chapters.size());
   manifest.Finish(count, result.files, publish::RoundSeconds(result.duration_s));
@@ -360,8 +445,9 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   std::map<std::string, std::filesystem::path> audio_paths;
   // A file per chapter is final already; the one file of --single is still a temporary.
   for (std::size_t i = 0; i < plan.files.size(); ++i) {
-    audio_paths[plan.files[i].name] =
-        options.single ? files[i].audio : output_dir / plan.files[i].name;
+    audio_paths[plan.files[i].name] = options.single && !files[i].kept
+                                          ? files[i].audio
+                                          : output_dir / plan.files[i].name;
   }
   WriteTalkingBooks(book_files.manifest, input.name, settings.cover, audio_paths, book_files.page,
                     book_files.epub);
@@ -373,6 +459,7 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   narrated.chapters = count;
   narrated.audio_s = publish::RoundSeconds(result.duration_s);
   for (const auto& path : committed) progress.OnFileWritten(path.string());
+  ReportReuse(input.name, plan, files, settings, cache, progress, narrated);
   if (settings.encoder.format == audio::Format::kM4b &&
       static_cast<std::size_t>(count) > audio::kNeroChapterLimit) {
     progress.OnWarning(input.name + ": " + std::to_string(count) +

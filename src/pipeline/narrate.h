@@ -8,6 +8,7 @@
 #include "audio/format.h"
 #include "pipeline/input.h"
 #include "pipeline/progress.h"
+#include "pipeline/unit_cache.h"
 #include "pronounce/pronouncer.h"
 #include "synth/engine.h"
 #include "text/structure.h"
@@ -38,6 +39,10 @@ struct NarrateOptions {
   bool force = false;           ///< overwrite existing outputs
   bool player = true;           ///< write the read-along page, index.html
   bool epub = false;            ///< also write an EPUB 3 with Media Overlays holding the MP3 files
+  /// The synthesis cache (pipeline/unit_cache.h); empty: none. The command line's default is
+  /// DefaultCacheDir().
+  std::filesystem::path cache_dir;
+  std::uintmax_t cache_max_bytes = kCacheMaxBytes;  ///< --cache-max
   text::StructureOptions structure;
   text::tn::NormalizeOptions normalize;
   pronounce::PronounceOptions pronounce;
@@ -63,6 +68,9 @@ struct NarrateResult {
   int chapters = 0;
   double audio_s = 0;
   bool skipped = false;  ///< the folder held this narration already: nothing was written
+  std::size_t units = 0;         ///< units of speech laid out (those of resumed files excepted)
+  CacheStats cache;              ///< what the cache gave and took
+  int files_kept = 0;            ///< audio files --force left as they were (same audio key)
 };
 
 /// Narrates one prepared input into `output_dir`: one audio file per chapter (or one for the book

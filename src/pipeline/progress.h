@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace langdu::pipeline {
@@ -31,6 +32,11 @@ class Progress {
   virtual void OnResume(const std::string& input, int kept, int total) = 0;
   /// `output_dir` holds a complete narration of the input with the same options: nothing to do.
   virtual void OnSkip(const std::string& input, const std::string& output_dir) = 0;
+  /// What the run did not make again: `cached` of `units` units of speech came from the cache
+  /// instead of the engine, and `kept` of `files` audio files were already there, made from the
+  /// same audio, and were not encoded again.
+  virtual void OnReuse(const std::string& input, std::size_t cached, std::size_t units, int kept,
+                       int files) = 0;
 };
 
 /// Progress that goes nowhere (tests, --quiet).
@@ -42,6 +48,7 @@ class SilentProgress : public Progress {
   void OnFileWritten(const std::string&) override {}
   void OnResume(const std::string&, int, int) override {}
   void OnSkip(const std::string&, const std::string&) override {}
+  void OnReuse(const std::string&, std::size_t, std::size_t, int, int) override {}
 };
 
 }  // namespace langdu::pipeline

@@ -90,15 +90,25 @@ struct FileWork {
            const ScheduleSettings& settings, DoneSignal& done_signal)
       : index(index),
         plan(plan),
-        job(outputs.audio, settings.encoder, settings.engine_rate_hz, outputs.tags, settings.cover,
-            &done_signal),
-        assembler(job.sink(), settings.engine_rate_hz),
+        job(MakeJob(outputs, settings, done_signal)),
+        assembler(job->sink(), settings.engine_rate_hz),
         captions(outputs.srt, outputs.vtt, outputs.lrc, outputs.tags.title, outputs.tags.album,
                  outputs.tags.artist) {}
 
+  static std::unique_ptr<EncodingJob> MakeJob(const FileOutputs& outputs,
+                                              const ScheduleSettings& settings,
+                                              DoneSignal& done_signal) {
+    if (outputs.kept) {
+      return std::make_unique<EncodingJob>(*outputs.kept, settings.encoder,
+                                           settings.engine_rate_hz, &done_signal);
+    }
+    return std::make_unique<EncodingJob>(outputs.audio, settings.encoder, settings.engine_rate_hz,
+                                         outputs.tags, settings.cover, &done_signal);
+  }
+
   std::size_t index;
   const FilePlan& plan;
-  EncodingJob job;
+  std::unique_ptr<EncodingJob> job;
   audio::Assembler assembler;
   publish::CaptionWriter captions;
   std::vector<publish::ChapterRecords> chapters;  // a file per chapter: waiting for the encoder
@@ -156,11 +166,11 @@ class Scheduler {
  private:
   std::size_t Encoding() const {
     return static_cast<std::size_t>(std::count_if(
-        active_.begin(), active_.end(), [](const auto& work) { return !work->job.done(); }));
+        active_.begin(), active_.end(), [](const auto& work) { return !work->job->done(); }));
   }
 
   void RetireDone() {
-    while (!active_.empty() && active_.front()->job.done()) RetireFront();
+    while (!active_.empty() && active_.front()->job->done()) RetireFront();
   }
 
   void NarrateFile(FileWork& work) {
@@ -179,7 +189,7 @@ class Scheduler {
         marks.push_back({chapter.title, chapter.start_s, chapter.end_s});
       }
     }
-    work.job.Finish(std::move(marks));
+    work.job->Finish(std::move(marks));
   }
 
   PendingChapter NarrateChapter(std::size_t c, FileWork& work) {
@@ -288,12 +298,13 @@ class Scheduler {
 
   void RetireFront() {
     FileWork& work = *active_.front();
-    const EncodedFile encoded = work.job.Wait();
+    const EncodedFile encoded = work.job->Wait();
     const audio::EncoderSettings& encoder = settings_.encoder;
     publish::FinishedFile finished{
         {work.plan.name, std::string(audio::Extension(encoder.format)), encoder.sample_rate_hz,
          encoded.samples, SamplesToSeconds(encoded.samples, encoder.sample_rate_hz),
-         RoundSeconds(encoded.duration_s), encoded.bitrate_kbps, encoded.bytes},
+         RoundSeconds(encoded.duration_s), encoded.bitrate_kbps, encoded.bytes,
+         outputs_[work.index].audio_key},
         std::move(work.chapters),
         work.unread.Entries()};
     if (settings_.single) {

@@ -11,6 +11,7 @@
 #include "audio/format.h"
 #include "audio/tags.h"
 #include "core/document.h"
+#include "pipeline/encoding_job.h"
 #include "pipeline/plan.h"
 #include "pipeline/progress.h"
 #include "pipeline/synthesis_pool.h"
@@ -30,6 +31,10 @@ struct FileOutputs {
   std::filesystem::path vtt;
   std::filesystem::path lrc;
   audio::Tags tags;
+  std::string audio_key;  ///< recorded in the file's record (pipeline::FileAudioKey)
+  /// The audio is there already, made by an earlier run under the same audio key: it is laid out
+  /// (for its captions and times) but not encoded again, and `audio` is not written.
+  std::optional<EncodedFile> kept;
 };
 
 /// How the scheduler encodes and paces.

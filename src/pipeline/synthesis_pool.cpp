@@ -299,7 +299,7 @@ void SynthesisPool::Request(std::size_t index) {
   DispatchLocked();
 }
 
-RenderedUnit SynthesisPool::Take(std::size_t index) {
+std::string SynthesisPool::TakeSerialized(std::size_t index) {
   Result result;
   {
     std::unique_lock lock(mutex_);
@@ -320,7 +320,7 @@ RenderedUnit SynthesisPool::Take(std::size_t index) {
                             std::to_string(unit.paragraph + 1);
   switch (result.status) {
     case kOk:
-      return Deserialize(result.bytes);
+      return std::move(result.bytes);
     case kFailed:
       throw core::Error(static_cast<core::ErrorKind>(result.bytes[0]), result.bytes.substr(1));
     default:

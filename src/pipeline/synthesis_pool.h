@@ -27,6 +27,8 @@ class UnitSource {
   virtual void Request(std::size_t index) = 0;
   /// Waits for unit `index` (requested before) and returns it. Rethrows what rendering threw.
   virtual RenderedUnit Take(std::size_t index) = 0;
+  /// Take, as Serialize's bytes (what a cache stores).
+  virtual std::string TakeSerialized(std::size_t index) { return Serialize(Take(index)); }
   /// How many units may wait, requested and not taken.
   virtual std::size_t ahead() const = 0;
 };
@@ -75,7 +77,9 @@ class SynthesisPool : public UnitSource {
   SynthesisPool& operator=(const SynthesisPool&) = delete;
 
   void Request(std::size_t index) override;
-  RenderedUnit Take(std::size_t index) override;
+  RenderedUnit Take(std::size_t index) override { return Deserialize(TakeSerialized(index)); }
+  /// The bytes as the worker sent them, not parsed.
+  std::string TakeSerialized(std::size_t index) override;
   std::size_t ahead() const override { return 2 * workers_.size(); }
 
  private:

@@ -27,6 +27,9 @@ std::string BatchSummaryJson(const BatchSummary& summary) {
       entry["status"] = record.status == BatchRecord::Status::kDone ? "done" : "skipped";
       entry["chapters"] = record.chapters;
       entry["audio_s"] = record.audio_s;
+      entry["units"] = record.units;
+      entry["units_cached"] = record.units_cached;
+      entry["files_kept"] = record.files_kept;
     } else {
       entry["status"] = "failed";
       entry["error"] = record.error;

@@ -2,6 +2,7 @@
 
 // What a batch did to each of its inputs, as `narrate --summary FILE` writes it (JSON).
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -18,6 +19,9 @@ struct BatchRecord {
   int exit_code = 0;  ///< kFailed: the exit code the error alone would give
   int chapters = 0;
   double audio_s = 0;
+  std::size_t units = 0;         ///< units of speech laid out
+  std::size_t units_cached = 0;  ///< of them, taken from the synthesis cache
+  int files_kept = 0;            ///< audio files left as they were (--force, same audio)
 };
 
 /// The whole batch: its shard ("" when unsharded, else "I/N"), the inputs of the batch that this

@@ -24,7 +24,7 @@ core::Error JournalError(const std::filesystem::path& path, const std::string& w
 
 // The file record as measured, unrounded (the manifest rounds when it writes it).
 Json FileJson(const FileRecord& file) {
-  return {{"file", file.file},
+  Json json = {{"file", file.file},
           {"format", file.format},
           {"sample_rate_hz", file.sample_rate_hz},
           {"samples", file.samples},
@@ -32,6 +32,8 @@ Json FileJson(const FileRecord& file) {
           {"duration_s", file.duration_s},
           {"bitrate_kbps", file.bitrate_kbps},
           {"bytes", file.bytes}};
+  if (!file.audio_key.empty()) json["audio_key"] = file.audio_key;
+  return json;
 }
 
 Json EntryJson(const JournalEntry& entry) {

@@ -86,6 +86,7 @@ void to_json(Json& json, const FileRecord& file) {
           {"duration_s", file.duration_s},
           {"bitrate_kbps", std::round(file.bitrate_kbps * 10) / 10},
           {"bytes", file.bytes}};
+  if (!file.audio_key.empty()) json["audio_key"] = file.audio_key;
 }
 
 void to_json(Json& json, const ChapterEnd& end) {
@@ -124,6 +125,8 @@ FileRecord FileFromJson(const Json& json) {
   file.duration_s = json.at("duration_s").get<double>();
   file.bitrate_kbps = json.at("bitrate_kbps").get<double>();
   file.bytes = json.at("bytes").get<std::uintmax_t>();
+  // Manifests written before the field existed have none: their files are made again.
+  if (json.contains("audio_key")) file.audio_key = json.at("audio_key").get<std::string>();
   return file;
 }
 

@@ -96,6 +96,9 @@ struct FileRecord {
   double duration_s = 0;        ///< as the container states it
   double bitrate_kbps = 0;
   std::uintmax_t bytes = 0;
+  /// What the audio was made from (pipeline::FileAudioKey); a rerun under the same key keeps the
+  /// file instead of encoding it again. Empty: not known (a manifest older than the field).
+  std::string audio_key;
 };
 
 /// The fields of a chapter known after its audio. With a file per chapter, `file_record` holds the

@@ -269,7 +269,8 @@ class InterruptSlow : public ::testing::TestWithParam<const char*> {};
 // chapters it finished, which the journal lists for the next run to keep.
 TEST_P(InterruptSlow, SignalLeavesOnlyJournaledFiles) {
   TempDir out;
-  const std::string command = Quote(LANGDU_BINARY) + " narrate -q --format opus " + Sample(kSeed) +
+  const std::string command = Quote(LANGDU_BINARY) + " narrate -q --no-cache --format opus " +
+                              Sample(kSeed) +
                               " -o " + Quote(out.path().string()) + " & pid=$!; " +
                               "for i in $(seq 600); do ls -A " + Quote(out.path().string()) +
                               " | grep -q tmp && break; sleep 0.05; done; kill -" + GetParam() +

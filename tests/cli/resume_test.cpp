@@ -30,7 +30,8 @@ std::vector<std::string> Names(const std::filesystem::path& dir) {
 }
 
 std::string Narrate(const std::filesystem::path& out, const std::string& options) {
-  return "SOURCE_DATE_EPOCH=1700000000 " + Quote(LANGDU_BINARY) + " narrate -q " +
+  // --no-cache: the rerun must resume, not find every unit made already.
+  return "SOURCE_DATE_EPOCH=1700000000 " + Quote(LANGDU_BINARY) + " narrate -q --no-cache " +
          Quote(SourcePath(kSeed).string()) + " -o " + Quote(out.string()) + " " + options;
 }
 

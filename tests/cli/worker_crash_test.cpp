@@ -27,7 +27,7 @@ TEST(WorkerCrashSlow, AKilledWorkerIsAnEngineErrorAndLeavesOnlyJournaledFiles) {
   const auto result =
       RunCommand(Quote(LANGDU_BINARY) + " narrate " + Quote((dir / "long.txt").string()) + " -o " +
                  Quote(out) +
-                 " --format wav -j 1 -q & pid=$!; "
+                 " --format wav -j 1 -q --no-cache & pid=$!; "
                  "for i in $(seq 200); do w=$(pgrep -P $pid | head -n 1); [ -n \"$w\" ] && break; "
                  "sleep 0.05; done; sleep 0.5; kill -9 $w; wait $pid; echo \"exit $?\"; "
                  "pgrep -P $pid | wc -l");

@@ -243,6 +243,110 @@ TEST(Narrate, AJournalOfOtherOptionsIsNotResumed) {
   }
 }
 
+// Input() with every paragraph's words its own (Input's paragraphs are all alike).
+PreparedInput DistinctInput() {
+  PreparedInput input = Input();
+  const std::vector<std::string> words = {"春天", "夏天", "秋天", "冬天", "早上", "晚上"};
+  std::size_t next = 0;
+  for (core::Chapter& chapter : input.document.chapters) {
+    for (core::Paragraph& paragraph : chapter.paragraphs) {
+      core::Sentence& sentence = paragraph.sentences[0];
+      sentence.text = sentence.source_text = "你好，" + words[next++] + "。";
+    }
+  }
+  return input;
+}
+
+NarrateResult NarrateFakeResult(const std::filesystem::path& dir, NarrateOptions options,
+                                const PreparedInput& input) {
+  options.format = audio::Format::kWav;
+  FakeSynthesizer synthesizer;
+  synthesizer.rewinds = true;
+  SilentProgress progress;
+  return Narrate(input, dir, options, synthesizer, progress);
+}
+
+std::filesystem::file_time_type Modified(const std::filesystem::path& path) {
+  return std::filesystem::last_write_time(path);
+}
+
+// One sentence of chapter 2 edited: --force into the same folder synthesizes only its unit,
+// encodes only chapter 2's audio (the others are left untouched, not even rewritten), and the
+// folder ends exactly as a fresh run of the edited text would write it.
+TEST(NarrateCache, AnEditAffectsOnlyItsUnitAndItsFile) {
+  testing::TempDir dir;
+  testing::TempDir cache;
+  NarrateOptions options;
+  options.cache_dir = cache / "langdu";
+  PreparedInput input = DistinctInput();
+  const NarrateResult first = NarrateFakeResult(dir.path(), options, input);
+  EXPECT_EQ(first.units, 6u);
+  EXPECT_EQ(first.cache.misses, 6u);
+  EXPECT_EQ(first.cache.hits, 0u);
+  EXPECT_EQ(first.files_kept, 0);
+  const std::string chapter2 = testing::ReadFile(dir / "02-第2章.wav");
+  const auto chapter1_modified = Modified(dir / "01-第1章.wav");
+  const auto chapter3_modified = Modified(dir / "03-第3章.wav");
+
+  core::Sentence& edited = input.document.chapters[1].paragraphs[1].sentences[1];
+  edited.text = edited.source_text = "再见了。";
+  options.force = true;
+  const NarrateResult second = NarrateFakeResult(dir.path(), options, input);
+  EXPECT_EQ(second.cache.hits, 5u);
+  EXPECT_EQ(second.cache.misses, 1u);
+  EXPECT_EQ(second.files_kept, 2);
+  EXPECT_EQ(Modified(dir / "01-第1章.wav"), chapter1_modified);
+  EXPECT_EQ(Modified(dir / "03-第3章.wav"), chapter3_modified);
+  EXPECT_NE(testing::ReadFile(dir / "02-第2章.wav"), chapter2);
+
+  testing::TempDir fresh;
+  options.cache_dir.clear();
+  NarrateFakeResult(fresh.path(), options, input);
+  int compared = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(fresh.path())) {
+    const std::string name = entry.path().filename().string();
+    EXPECT_EQ(testing::ReadFile(dir / name), testing::ReadFile(entry.path())) << name;
+    ++compared;
+  }
+  EXPECT_EQ(compared, 3 * 4 + 4);
+}
+
+// Without a cache, --force still keeps what would be encoded from the same audio; a file changed
+// on the disk since (another size) is made again.
+TEST(NarrateCache, ForceKeepsUnchangedAudioEvenWithoutCache) {
+  testing::TempDir dir;
+  const PreparedInput input = Input();
+  NarrateOptions options;
+  NarrateFakeResult(dir.path(), options, input);
+  const std::string chapter1 = testing::ReadFile(dir / "01-第1章.wav");
+  testing::WriteFile(dir / "01-第1章.wav", chapter1 + "tail");
+  options.force = true;
+  const NarrateResult second = NarrateFakeResult(dir.path(), options, input);
+  EXPECT_EQ(second.files_kept, 2);
+  EXPECT_EQ(second.cache.hits, 0u);
+  EXPECT_EQ(testing::ReadFile(dir / "01-第1章.wav"), chapter1);
+  // Another encoder setting is other audio: nothing is kept.
+  options.sample_rate_hz = 16000;
+  EXPECT_EQ(NarrateFakeResult(dir.path(), options, input).files_kept, 0);
+}
+
+// Paragraphs moved between chapters are the same audio: taken from the cache where they land;
+// only the files whose audio changed are encoded again.
+TEST(NarrateCache, AParagraphElsewhereIsStillAHit) {
+  testing::TempDir dir;
+  testing::TempDir cache;
+  NarrateOptions options;
+  options.cache_dir = cache.path();
+  PreparedInput input = DistinctInput();
+  NarrateFakeResult(dir.path(), options, input);
+  std::swap(input.document.chapters[0].paragraphs[0], input.document.chapters[2].paragraphs[1]);
+  options.force = true;
+  const NarrateResult second = NarrateFakeResult(dir.path(), options, input);
+  EXPECT_EQ(second.cache.hits, 6u);
+  EXPECT_EQ(second.cache.misses, 0u);
+  EXPECT_EQ(second.files_kept, 1);
+}
+
 // Cancelled between units: the scheduler stops, and the run's OutputSet leaves nothing.
 TEST(Schedule, CancellationStopsBetweenUnitsAndLeavesNoFile) {
   testing::TempDir dir;
@@ -271,7 +375,9 @@ TEST(Schedule, CancellationStopsBetweenUnitsAndLeavesNoFile) {
                        outputs.Add(dir / (file.stem + ".srt")),
                        outputs.Add(dir / (file.stem + ".vtt")),
                        outputs.Add(dir / (file.stem + ".lrc")),
-                       {}});
+                       {},
+                       "",
+                       std::nullopt});
     }
     publish::ManifestWriter manifest(outputs.Add(dir / "manifest.json"), {});
     EXPECT_THROW(Schedule(input.document, plan, files, source, settings, manifest, progress),

@@ -45,13 +45,13 @@ void WriteManifest(const std::filesystem::path& path) {
   second.sentences = {Sentence("丙\n丙。", 1.2)};
   writer.AddParagraph(second);
   publish::ChapterEnd end;
-  end.file_record = publish::FileRecord{"01.wav", "wav", 1000, 2000, 2, 2, 0, 0};
+  end.file_record = publish::FileRecord{"01.wav", "wav", 1000, 2000, 2, 2, 0, 0, ""};
   writer.EndChapter(end);
   writer.BeginChapter(2, "二");
   publish::ParagraphRecord third;
   third.sentences = {Sentence("丁。", 0.3)};
   writer.AddParagraph(third);
-  end.file_record = publish::FileRecord{"02.wav", "wav", 1000, 900, 0.9, 0.9, 0, 0};
+  end.file_record = publish::FileRecord{"02.wav", "wav", 1000, 900, 0.9, 0.9, 0, 0, ""};
   writer.EndChapter(end);
   writer.Finish(2, {}, 2.9);
 }

@@ -13,7 +13,8 @@ using testing::WriteFile;
 
 JournalEntry Entry(const std::string& stem, const TempDir& dir) {
   JournalEntry entry;
-  entry.finished.file = {stem + ".mp3", "mp3", 22050, 44100, 2.0, 2.050113, 48.123456, 12};
+  entry.finished.file = {stem + ".mp3", "mp3", 22050, 44100, 2.0, 2.050113, 48.123456, 12,
+                         "9c1e"};
   SentenceRecord sentence{"第一句。", {1, 1, 0, 12}, "第一句。", "di4 yi1 ju4", 0.3, 1.2, {}};
   sentence.clauses.push_back({"第一句", "di4 yi1 ju4", "period", 0.3, 1.2});
   entry.finished.chapters.push_back({1, "第一章", {{{1, 1, 0, 12}, 0.3, 1.2, {sentence}}}});
@@ -38,6 +39,7 @@ TEST(Journal, AFinishedFileIsReadBackExactly) {
   EXPECT_EQ(read.finished.chapters[0].title, "第一章");
   EXPECT_EQ(read.finished.file.duration_s, 2.050113);
   EXPECT_EQ(read.finished.file.bitrate_kbps, 48.123456);
+  EXPECT_EQ(read.finished.file.audio_key, "9c1e");
   EXPECT_EQ(read.finished.file.samples, 44100);
   EXPECT_EQ(read.outputs, entry.outputs);
   ASSERT_EQ(read.finished.unread.size(), 1u);

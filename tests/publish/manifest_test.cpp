@@ -28,7 +28,7 @@ TEST(ManifestWriter, StreamsValidJsonInOrder) {
       writer.AddParagraph(second);
       ChapterEnd end;
       end.file_record =
-          FileRecord{"0" + std::to_string(chapter) + ".wav", "wav", 22050, 0, 0, 2.5, 0, 0};
+          FileRecord{"0" + std::to_string(chapter) + ".wav", "wav", 22050, 0, 0, 2.5, 0, 0, ""};
       writer.EndChapter(end);
     }
     writer.Finish(2, {}, 5.0);

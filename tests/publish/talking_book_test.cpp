@@ -32,8 +32,8 @@ Manifest TwoChapterFiles() {
   two.file = "02-二.mp3";
   two.book_start_s = 2.55;
   manifest.chapters = {one, two};
-  manifest.files.push_back({"01-一.mp3", "mp3", 22050, 55125, 2.5, 2.55, 48, 1000});
-  manifest.files.push_back({"02-二.mp3", "mp3", 22050, 55125, 2.5, 2.55, 48, 1000});
+  manifest.files.push_back({"01-一.mp3", "mp3", 22050, 55125, 2.5, 2.55, 48, 1000, ""});
+  manifest.files.push_back({"02-二.mp3", "mp3", 22050, 55125, 2.5, 2.55, 48, 1000, ""});
   manifest.duration_s = 5.1;
   return manifest;
 }

@@ -1,0 +1,200 @@
+#include "pipeline/unit_cache.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <system_error>
+
+#include "core/error.h"
+#include "pipeline/input.h"
+
+namespace langdu::pipeline {
+namespace {
+
+// An entry: this line, the payload's SHA-256 in hex and a newline, then the payload.
+constexpr std::string_view kMagic = "langdu-unit 1 ";
+constexpr std::size_t kHashHex = 64;
+constexpr std::size_t kHeaderBytes = kMagic.size() + kHashHex + 1;
+constexpr std::string_view kEntrySuffix = ".unit";
+
+std::string ReadAll(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Writes `parts` into a new file at `path`; false (with errno) on any failure.
+bool WriteNew(const std::filesystem::path& path, std::initializer_list<std::string_view> parts) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return false;
+  for (std::string_view part : parts) {
+    while (!part.empty()) {
+      const ssize_t n = ::write(fd, part.data(), part.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        const int saved = errno;
+        ::close(fd);
+        errno = saved;
+        return false;
+      }
+      part.remove_prefix(static_cast<std::size_t>(n));
+    }
+  }
+  return ::close(fd) == 0;
+}
+
+// A temporary ".KEY.PID.tmp" whose writer no longer exists (killed as it wrote) is removed.
+void RemoveIfOrphan(const std::filesystem::path& path) {
+  const std::string stem = path.stem().string();  // ".KEY.PID"
+  const std::size_t dot = stem.rfind('.');
+  if (dot == std::string::npos) return;
+  const int pid = std::atoi(stem.c_str() + dot + 1);
+  if (pid <= 0 || ::kill(pid, 0) == 0 || errno != ESRCH) return;
+  std::error_code ignored;
+  std::filesystem::remove(path, ignored);
+}
+
+}  // namespace
+
+std::filesystem::path DefaultCacheDir() {
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && xdg[0] == '/') {
+    return std::filesystem::path(xdg) / "langdu";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && home[0] != '\0') {
+    return std::filesystem::path(home) / ".cache" / "langdu";
+  }
+  return {};
+}
+
+UnitCache::UnitCache(std::filesystem::path dir, std::uintmax_t max_bytes)
+    : dir_(std::move(dir)), max_bytes_(max_bytes) {
+  std::error_code error;
+  std::filesystem::create_directories(dir_, error);
+  if (error) TurnOff("cannot create it: " + error.message());
+}
+
+void UnitCache::TurnOff(const std::string& why) {
+  if (!usable_) return;
+  usable_ = false;
+  warning_ = "cache " + dir_.string() + ": " + why + "; going on without it";
+}
+
+std::filesystem::path UnitCache::EntryPath(const std::string& key) const {
+  return dir_ / key.substr(0, 2) / (key + std::string(kEntrySuffix));
+}
+
+std::optional<std::string> UnitCache::Load(const std::string& key) {
+  if (!usable_) return std::nullopt;
+  const std::filesystem::path path = EntryPath(key);
+  std::string bytes = ReadAll(path);
+  if (bytes.empty()) {
+    ++stats_.misses;
+    return std::nullopt;
+  }
+  const std::string_view view(bytes);
+  if (bytes.size() < kHeaderBytes || view.substr(0, kMagic.size()) != kMagic ||
+      bytes[kHeaderBytes - 1] != '\n' ||
+      view.substr(kMagic.size(), kHashHex) != Sha256Hex(view.substr(kHeaderBytes))) {
+    ++stats_.corrupt;
+    return std::nullopt;
+  }
+  ++stats_.hits;
+  stats_.bytes_read += bytes.size();
+  // Its last use, for Prune; a cache on a read-only disk still serves what it has.
+  ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);
+  bytes.erase(0, kHeaderBytes);
+  return bytes;
+}
+
+void UnitCache::Reject() {
+  --stats_.hits;
+  ++stats_.corrupt;
+}
+
+void UnitCache::Store(const std::string& key, std::string_view payload) {
+  if (!usable_) return;
+  const std::filesystem::path path = EntryPath(key);
+  std::error_code error;
+  std::filesystem::create_directories(path.parent_path(), error);
+  if (error) return TurnOff("cannot write: " + error.message());
+  // Unique per process and entry: runs sharing the folder never write the same temporary.
+  const std::filesystem::path temporary =
+      path.parent_path() / ("." + key + "." + std::to_string(::getpid()) + ".tmp");
+  const std::string hash = Sha256Hex(payload);
+  if (!WriteNew(temporary, {kMagic, hash, "\n", payload}) ||
+      std::rename(temporary.c_str(), path.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
+    std::filesystem::remove(temporary, error);
+    return TurnOff("cannot write: " + why);
+  }
+  stats_.bytes_written += kHeaderBytes + payload.size();
+}
+
+void UnitCache::Prune() {
+  if (!usable_) return;
+  struct Entry {
+    std::filesystem::path path;
+    std::uintmax_t bytes;
+    std::filesystem::file_time_type used;
+  };
+  std::vector<Entry> entries;
+  std::uintmax_t total = 0;
+  std::error_code error;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir_, error);
+       !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+    if (!it->is_regular_file(error)) continue;
+    if (it->path().extension() == ".tmp") {
+      RemoveIfOrphan(it->path());
+      continue;
+    }
+    if (it->path().extension() != kEntrySuffix) continue;
+    const std::uintmax_t bytes = it->file_size(error);
+    const std::filesystem::file_time_type used = it->last_write_time(error);
+    if (error) continue;  // pruned meanwhile by another run
+    entries.push_back({it->path(), bytes, used});
+    total += bytes;
+  }
+  if (total <= max_bytes_) return;
+  std::sort(entries.begin(), entries.end(),
+            [](const Entry& a, const Entry& b) { return a.used < b.used; });
+  for (const Entry& entry : entries) {
+    if (total <= max_bytes_) break;
+    if (std::filesystem::remove(entry.path, error)) ++stats_.pruned;
+    total -= entry.bytes;
+  }
+}
+
+void CachedSource::Request(std::size_t index) {
+  if (std::optional<std::string> bytes = cache_.Load(keys_[index])) {
+    try {
+      hits_.emplace(index, Deserialize(*bytes));
+      return;
+    } catch (const core::Error&) {
+      // Verified bytes this langdu cannot read: rendered again, and the entry rewritten.
+      cache_.Reject();
+    }
+  }
+  inner_.Request(index);
+}
+
+RenderedUnit CachedSource::Take(std::size_t index) {
+  if (auto hit = hits_.find(index); hit != hits_.end()) {
+    RenderedUnit unit = std::move(hit->second);
+    hits_.erase(hit);
+    return unit;
+  }
+  const std::string bytes = inner_.TakeSerialized(index);
+  cache_.Store(keys_[index], bytes);
+  return Deserialize(bytes);
+}
+
+}  // namespace langdu::pipeline

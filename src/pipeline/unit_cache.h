@@ -1,0 +1,94 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/synthesis_pool.h"
+
+namespace langdu::pipeline {
+
+/// The default limit of the cache's size on disk (--cache-max): 2 GiB, about 13 hours of
+/// synthesized speech at the engine's 22 050 Hz.
+inline constexpr std::uintmax_t kCacheMaxBytes = std::uintmax_t{2} << 30;
+
+/// Where the cache lives unless --cache says: `$XDG_CACHE_HOME/langdu`, else `$HOME/.cache/langdu`
+/// (the XDG base directory rules); empty when neither variable is set (no cache).
+std::filesystem::path DefaultCacheDir();
+
+/// What a cache did in one run.
+struct CacheStats {
+  std::size_t hits = 0;     ///< units read back, checksum verified
+  std::size_t misses = 0;   ///< units not there (synthesized, then stored)
+  std::size_t corrupt = 0;  ///< entries whose checksum failed: ignored, and rewritten
+  std::uintmax_t bytes_read = 0;
+  std::uintmax_t bytes_written = 0;
+  std::size_t pruned = 0;  ///< entries removed to stay under the limit
+};
+
+/// A content-addressed store of rendered units on disk: one file per key
+/// (`DIR/ab/abcdef….unit`), a SHA-256 of its payload in its header. Entries are written under a
+/// temporary name and renamed, so that concurrent runs sharing the folder never read a partial
+/// entry; a hit sets the entry's modification time, which Prune takes as its last use. A folder
+/// that cannot be created or written turns the cache off for the run, with `warning()` saying
+/// why; the run goes on without it.
+class UnitCache {
+ public:
+  /// Opens (creates) `dir`. `max_bytes`: the limit Prune keeps the folder under.
+  UnitCache(std::filesystem::path dir, std::uintmax_t max_bytes);
+
+  /// False once the folder proved unusable; then Load misses and Store does nothing.
+  bool usable() const { return usable_; }
+  /// Why the cache was turned off ("" while usable).
+  const std::string& warning() const { return warning_; }
+
+  /// The payload stored under `key` (lowercase hex), checksum verified; nullopt when there is
+  /// none or it is corrupt (counted; the next Store rewrites it).
+  std::optional<std::string> Load(const std::string& key);
+  /// Counts the last hit as corrupt instead: its verified bytes did not read as a unit.
+  void Reject();
+  /// Stores `payload` under `key`. An error turns the cache off (see warning()).
+  void Store(const std::string& key, std::string_view payload);
+  /// Removes the least recently used entries until the folder holds at most `max_bytes`, and the
+  /// temporaries of writers that no longer run.
+  void Prune();
+
+  const CacheStats& stats() const { return stats_; }
+  const std::filesystem::path& dir() const { return dir_; }
+
+ private:
+  std::filesystem::path EntryPath(const std::string& key) const;
+  void TurnOff(const std::string& why);
+
+  std::filesystem::path dir_;
+  std::uintmax_t max_bytes_;
+  bool usable_ = true;
+  std::string warning_;
+  CacheStats stats_;
+};
+
+/// Units from a cache where it has them, from `inner` (the synthesis workers) where it has not;
+/// what `inner` renders is stored. `keys[i]` is unit i's key (UnitKeys). Holds references: `inner`
+/// and `cache` must outlive it.
+class CachedSource : public UnitSource {
+ public:
+  CachedSource(UnitSource& inner, UnitCache& cache, std::vector<std::string> keys)
+      : inner_(inner), cache_(cache), keys_(std::move(keys)) {}
+
+  void Request(std::size_t index) override;
+  RenderedUnit Take(std::size_t index) override;
+  std::size_t ahead() const override { return inner_.ahead(); }
+
+ private:
+  UnitSource& inner_;
+  UnitCache& cache_;
+  std::vector<std::string> keys_;
+  std::map<std::size_t, RenderedUnit> hits_;  // requested, read back, not taken yet
+};
+
+}  // namespace langdu::pipeline
