@@ -47,12 +47,13 @@ ffmpeg_to() {  # ffmpeg_to FILE CODEC OPTIONS...: encodes the baseline's WAV
   timed ffmpeg -nostdin -loglevel error -y -i "$work/x.wav" -c:a "$@" "$work/$file"
 }
 
-# narrate FORMAT [options...]: the seed, chaptered, into a fresh folder.
+# narrate FORMAT [options...]: the seed, chaptered, into a fresh folder, with an empty synthesis
+# cache (what a first narration costs, writing the cache included).
 narrate() {
   local format=$1
   shift
-  rm -rf "$work/out"
-  timed "$langdu" narrate -q --format "$format" "$@" "$seed" -o "$work/out"
+  rm -rf "$work/out" "$work/cache"
+  timed "$langdu" narrate -q --format "$format" --cache "$work/cache" "$@" "$seed" -o "$work/out"
 }
 
 echo "cores: $(nproc); load average at start: $(cut -d' ' -f1-3 /proc/loadavg); rounds: $repeats"
@@ -208,6 +209,44 @@ echo "  epub $(wall_median "${tb_epub_t[@]}") s vs mp3 $(wall_median "${tb_mp3_t
     'BEGIN { printf "%+.1f %%", (a / b - 1) * 100 }') over the MP3 run"
 echo "  m4b (chaptered) $(wall_median "${tb_m4b_t[@]}") s; ffmpeg -c:a aac -b:a 48k on the" \
   "book's WAV alone: $(wall_median "${tb_aac_t[@]}") s"
+
+# The synthesis cache (issue 15), MP3: a first run without the cache and with an empty one (the
+# cost of writing it), what the cache holds then, a rerun with --force of the unchanged text (every
+# unit from the cache, every file kept) and one after editing a sentence of chapter 5 (one unit
+# synthesized, one file encoded), each against the first run. Alternating.
+edited="$work/edited.txt"
+sed 's/要加强日常监督。/要切实加强日常监督。/' "$seed" >"$edited"
+cmp -s "$seed" "$edited" && { echo "bench: the chapter 5 edit no longer applies to the seed" >&2; exit 1; }
+declare -a c_none_t c_cold_t c_same_t c_edit_t
+for ((i = 0; i < repeats; i++)); do
+  c_none_t+=("$(narrate mp3 --no-cache "${jobs_option[@]}")")
+  c_cold_t+=("$(narrate mp3 "${jobs_option[@]}")")
+  cache_bytes=$(du -sb "$work/cache" | cut -f1)
+  cache_entries=$(find "$work/cache" -name '*.unit' | wc -l)
+  c_same_t+=("$(timed "$langdu" narrate -q --force --format mp3 --cache "$work/cache" \
+    "${jobs_option[@]}" "$seed" -o "$work/out")")
+  cp -r "$work/out" "$work/out-same"
+  c_edit_t+=("$(timed "$langdu" narrate -q --force --format mp3 --cache "$work/cache" \
+    --summary "$work/summary.json" "${jobs_option[@]}" "$edited" -o "$work/out")")
+  changed=$(for f in "$work"/out/*.mp3; do cmp -s "$f" "$work/out-same/$(basename "$f")" || basename "$f"; done)
+  rm -rf "$work/out-same"
+done
+cache_audio_s=$(total_duration "$work/out/manifest.json")
+echo
+echo "synthesis cache (mp3, the seed: $(printf '%.0f' "$cache_audio_s") s of audio):"
+echo "  first run: no cache $(wall "${c_none_t[@]}") s, empty cache" \
+  "$(wall "${c_cold_t[@]}") s (runs: $(runs "${c_cold_t[@]}"))"
+echo "  cache size: $cache_entries units, $((cache_bytes / 1048576)) MiB;" \
+  "$(awk -v b="$cache_bytes" -v s="$cache_audio_s" 'BEGIN { printf "%.0f", b / 1048576 / s * 3600 }') MiB per hour of audio"
+echo "  rerun --force, unchanged: $(wall "${c_same_t[@]}") s = $(ratio "$(wall "${c_same_t[@]}")" \
+  "$(wall "${c_cold_t[@]}")")× the first run (runs: $(runs "${c_same_t[@]}"))"
+echo "  rerun --force, one sentence of chapter 5 edited: $(wall "${c_edit_t[@]}") s =" \
+  "$(ratio "$(wall "${c_edit_t[@]}")" "$(wall "${c_cold_t[@]}")")× the first run (goal ≤ 0.35×;" \
+  "runs: $(runs "${c_edit_t[@]}"))"
+echo "  after the edit: $(grep -o '"units_cached": *[0-9]*' "$work/summary.json" | grep -o '[0-9]*$') of" \
+  "$(grep -o '"units": *[0-9]*' "$work/summary.json" | grep -o '[0-9]*$') units from the cache," \
+  "$(grep -o '"files_kept": *[0-9]*' "$work/summary.json" | grep -o '[0-9]*$') files kept; audio changed:" \
+  "$(echo $changed)"
 
 # Stage throughput without the engine (Google Benchmark).
 echo

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,9 +11,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <system_error>
+#include <utility>
 
 #include "core/error.h"
 #include "pipeline/input.h"
@@ -26,10 +26,19 @@ constexpr std::size_t kHashHex = 64;
 constexpr std::size_t kHeaderBytes = kMagic.size() + kHashHex + 1;
 constexpr std::string_view kEntrySuffix = ".unit";
 
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  return std::string(std::istreambuf_iterator<char>(in), {});
+// The file at `path` mapped read-only, and its size; {nullptr, 0} when it is missing, empty or
+// cannot be mapped.
+std::pair<const char*, std::size_t> Map(const std::filesystem::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return {nullptr, 0};
+  struct stat status {};
+  void* map = MAP_FAILED;
+  if (::fstat(fd, &status) == 0 && status.st_size > 0) {
+    map = ::mmap(nullptr, static_cast<std::size_t>(status.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+  }
+  ::close(fd);
+  if (map == MAP_FAILED) return {nullptr, 0};
+  return {static_cast<const char*>(map), static_cast<std::size_t>(status.st_size)};
 }
 
 // Writes `parts` into a new file at `path`; false (with errno) on any failure.
@@ -92,27 +101,33 @@ std::filesystem::path UnitCache::EntryPath(const std::string& key) const {
   return dir_ / key.substr(0, 2) / (key + std::string(kEntrySuffix));
 }
 
-std::optional<std::string> UnitCache::Load(const std::string& key) {
+UnitCache::Entry::Entry(Entry&& other) noexcept
+    : map_(std::exchange(other.map_, nullptr)), size_(other.size_), offset_(other.offset_) {}
+
+UnitCache::Entry::~Entry() {
+  if (map_ != nullptr) ::munmap(const_cast<char*>(map_), size_);
+}
+
+std::optional<UnitCache::Entry> UnitCache::Load(const std::string& key) {
   if (!usable_) return std::nullopt;
   const std::filesystem::path path = EntryPath(key);
-  std::string bytes = ReadAll(path);
-  if (bytes.empty()) {
+  const auto [map, size] = Map(path);
+  if (map == nullptr) {
     ++stats_.misses;
     return std::nullopt;
   }
-  const std::string_view view(bytes);
-  if (bytes.size() < kHeaderBytes || view.substr(0, kMagic.size()) != kMagic ||
-      bytes[kHeaderBytes - 1] != '\n' ||
-      view.substr(kMagic.size(), kHashHex) != Sha256Hex(view.substr(kHeaderBytes))) {
+  Entry entry(map, size, kHeaderBytes);
+  const std::string_view bytes(map, size);
+  if (size < kHeaderBytes || !bytes.starts_with(kMagic) || bytes[kHeaderBytes - 1] != '\n' ||
+      bytes.substr(kMagic.size(), kHashHex) != Sha256Hex(bytes.substr(kHeaderBytes))) {
     ++stats_.corrupt;
     return std::nullopt;
   }
   ++stats_.hits;
-  stats_.bytes_read += bytes.size();
+  stats_.bytes_read += size;
   // Its last use, for Prune; a cache on a read-only disk still serves what it has.
   ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);
-  bytes.erase(0, kHeaderBytes);
-  return bytes;
+  return entry;
 }
 
 void UnitCache::Reject() {
@@ -174,9 +189,9 @@ void UnitCache::Prune() {
 }
 
 void CachedSource::Request(std::size_t index) {
-  if (std::optional<std::string> bytes = cache_.Load(keys_[index])) {
+  if (std::optional<UnitCache::Entry> entry = cache_.Load(keys_[index])) {
     try {
-      hits_.emplace(index, Deserialize(*bytes));
+      hits_.emplace(index, Deserialize(entry->payload()));
       return;
     } catch (const core::Error&) {
       // Verified bytes this langdu cannot read: rendered again, and the entry rewritten.

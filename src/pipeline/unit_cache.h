@@ -47,9 +47,25 @@ class UnitCache {
   /// Why the cache was turned off ("" while usable).
   const std::string& warning() const { return warning_; }
 
-  /// The payload stored under `key` (lowercase hex), checksum verified; nullopt when there is
-  /// none or it is corrupt (counted; the next Store rewrites it).
-  std::optional<std::string> Load(const std::string& key);
+  /// An entry read back: its payload, mapped from the file (no copy of its megabytes).
+  class Entry {
+   public:
+    Entry(const char* map, std::size_t size, std::size_t offset)
+        : map_(map), size_(size), offset_(offset) {}
+    Entry(Entry&& other) noexcept;
+    Entry& operator=(Entry&&) = delete;
+    ~Entry();
+    std::string_view payload() const { return {map_ + offset_, size_ - offset_}; }
+
+   private:
+    const char* map_;
+    std::size_t size_;
+    std::size_t offset_;
+  };
+
+  /// The entry stored under `key` (lowercase hex), checksum verified; nullopt when there is none
+  /// or it is corrupt (counted; the next Store rewrites it).
+  std::optional<Entry> Load(const std::string& key);
   /// Counts the last hit as corrupt instead: its verified bytes did not read as a unit.
   void Reject();
   /// Stores `payload` under `key`. An error turns the cache off (see warning()).
