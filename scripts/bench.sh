@@ -53,7 +53,9 @@ narrate() {
   local format=$1
   shift
   rm -rf "$work/out" "$work/cache"
-  timed "$langdu" narrate -q --format "$format" --cache "$work/cache" "$@" "$seed" -o "$work/out"
+  local cache=(--cache "$work/cache")
+  [[ " $* " == *" --no-cache "* ]] && cache=()
+  timed "$langdu" narrate -q --format "$format" "${cache[@]}" "$@" "$seed" -o "$work/out"
 }
 
 echo "cores: $(nproc); load average at start: $(cut -d' ' -f1-3 /proc/loadavg); rounds: $repeats"

@@ -461,3 +461,35 @@ TEST(CliPolyphoneModel, ExplainShowsTheModelProbabilityAndRunnerUp) {
 
 }  // namespace
 }  // namespace langdu
+
+namespace langdu {
+namespace {
+
+// A cache folder that cannot be made is one warning; the run goes on and writes everything.
+TEST(Cli, AnUnusableCacheIsAWarningAndTheRunGoesOn) {
+  TempDir dir;
+  testing::WriteFile(dir / "speech.txt", "第一句。第二句。\n");
+  testing::WriteFile(dir / "file", "");
+  const std::string cache = (dir / "file" / "cache").string();
+  const auto result =
+      testing::RunLangdu("narrate --format wav --cache " + Quote(cache) + " " +
+                         Quote((dir / "speech.txt").string()) + " -o " + Quote((dir / "out").string()));
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  // Said first, before any chapter.
+  EXPECT_EQ(result.err.rfind("langdu: warning: cache " + cache +
+                                 ": cannot create it: Not a directory; going on without it\n",
+                             0),
+            0u)
+      << result.err;
+  EXPECT_TRUE(std::filesystem::exists(dir / "out" / "manifest.json"));
+}
+
+// --cache and --no-cache contradict each other.
+TEST(Cli, CacheAndNoCacheTogetherIsAUsageError) {
+  const auto result = testing::RunLangdu("narrate --cache /tmp/x --no-cache -", "你好。");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err, "langdu: error: --cache excludes --no-cache\n");
+}
+
+}  // namespace
+}  // namespace langdu
