@@ -88,13 +88,17 @@ UnitCache::UnitCache(std::filesystem::path dir, std::uintmax_t max_bytes)
     : dir_(std::move(dir)), max_bytes_(max_bytes) {
   std::error_code error;
   std::filesystem::create_directories(dir_, error);
-  if (error) TurnOff("cannot create it: " + error.message());
+  if (error) {
+    usable_ = writable_ = false;
+    warning_ = "cache " + dir_.string() + ": cannot create it: " + error.message() +
+               "; going on without it";
+  }
 }
 
-void UnitCache::TurnOff(const std::string& why) {
-  if (!usable_) return;
-  usable_ = false;
-  warning_ = "cache " + dir_.string() + ": " + why + "; going on without it";
+void UnitCache::StopWriting(const std::string& why) {
+  writable_ = false;
+  warning_ = "cache " + dir_.string() + ": cannot write: " + why +
+             "; going on without storing in it";
 }
 
 std::filesystem::path UnitCache::EntryPath(const std::string& key) const {
@@ -136,11 +140,11 @@ void UnitCache::Reject() {
 }
 
 void UnitCache::Store(const std::string& key, std::string_view payload) {
-  if (!usable_) return;
+  if (!writable_) return;
   const std::filesystem::path path = EntryPath(key);
   std::error_code error;
   std::filesystem::create_directories(path.parent_path(), error);
-  if (error) return TurnOff("cannot write: " + error.message());
+  if (error) return StopWriting(error.message());
   // Unique per process and entry: runs sharing the folder never write the same temporary.
   const std::filesystem::path temporary =
       path.parent_path() / ("." + key + "." + std::to_string(::getpid()) + ".tmp");
@@ -149,13 +153,13 @@ void UnitCache::Store(const std::string& key, std::string_view payload) {
       std::rename(temporary.c_str(), path.c_str()) != 0) {
     const std::string why = std::strerror(errno);
     std::filesystem::remove(temporary, error);
-    return TurnOff("cannot write: " + why);
+    return StopWriting(why);
   }
   stats_.bytes_written += kHeaderBytes + payload.size();
 }
 
 void UnitCache::Prune() {
-  if (!usable_) return;
+  if (!writable_) return;
   struct Entry {
     std::filesystem::path path;
     std::uintmax_t bytes;

@@ -35,16 +35,16 @@ struct CacheStats {
 /// (`DIR/ab/abcdef….unit`), a SHA-256 of its payload in its header. Entries are written under a
 /// temporary name and renamed, so that concurrent runs sharing the folder never read a partial
 /// entry; a hit sets the entry's modification time, which Prune takes as its last use. A folder
-/// that cannot be created or written turns the cache off for the run, with `warning()` saying
-/// why; the run goes on without it.
+/// that cannot be created turns the cache off for the run; one that cannot be written to (a
+/// read-only or full disk) is still read, and no more written. `warning()` says why.
 class UnitCache {
  public:
   /// Opens (creates) `dir`. `max_bytes`: the limit Prune keeps the folder under.
   UnitCache(std::filesystem::path dir, std::uintmax_t max_bytes);
 
-  /// False once the folder proved unusable; then Load misses and Store does nothing.
+  /// False when the folder could not be made; then Load misses and Store does nothing.
   bool usable() const { return usable_; }
-  /// Why the cache was turned off ("" while usable).
+  /// Why the cache is off or no longer written ("" while all is well).
   const std::string& warning() const { return warning_; }
 
   /// An entry read back: its payload, mapped from the file (no copy of its megabytes).
@@ -68,7 +68,7 @@ class UnitCache {
   std::optional<Entry> Load(const std::string& key);
   /// Counts the last hit as corrupt instead: its verified bytes did not read as a unit.
   void Reject();
-  /// Stores `payload` under `key`. An error turns the cache off (see warning()).
+  /// Stores `payload` under `key`. After an error, nothing more is stored (see warning()).
   void Store(const std::string& key, std::string_view payload);
   /// Removes the least recently used entries until the folder holds at most `max_bytes`, and the
   /// temporaries of writers that no longer run.
@@ -79,11 +79,12 @@ class UnitCache {
 
  private:
   std::filesystem::path EntryPath(const std::string& key) const;
-  void TurnOff(const std::string& why);
+  void StopWriting(const std::string& why);
 
   std::filesystem::path dir_;
   std::uintmax_t max_bytes_;
   bool usable_ = true;
+  bool writable_ = true;
   std::string warning_;
   CacheStats stats_;
 };

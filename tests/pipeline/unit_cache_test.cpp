@@ -106,14 +106,20 @@ TEST(UnitCache, AFolderThatCannotBeMadeTurnsTheCacheOff) {
   EXPECT_EQ(Payload(cache, kKeyA), std::nullopt);
 }
 
-TEST(UnitCache, AWriteThatFailsTurnsTheCacheOff) {
+// A cache that can no longer be written to (here a file in the way of an entry's folder; a
+// read-only or full disk alike) still gives what it has.
+TEST(UnitCache, AWriteThatFailsStopsWritingButNotReading) {
   testing::TempDir dir;
   UnitCache cache(dir.path(), kCacheMaxBytes);
+  cache.Store(kKeyB, "kept");
   testing::WriteFile(dir.path() / "aa", "");  // where the entry's folder should be
   cache.Store(kKeyA, "x");
-  EXPECT_FALSE(cache.usable());
+  EXPECT_TRUE(cache.usable());
   EXPECT_EQ(cache.warning(), "cache " + dir.path().string() +
-                                 ": cannot write: Not a directory; going on without it");
+                                 ": cannot write: Not a directory; going on without storing in it");
+  EXPECT_EQ(Payload(cache, kKeyB), "kept");
+  cache.Store(kKeyC, "y");
+  EXPECT_EQ(Payload(cache, kKeyC), std::nullopt);
 }
 
 TEST(UnitCache, DefaultFolderFollowsXdg) {
