@@ -299,7 +299,10 @@ void SynthesisPool::Request(std::size_t index) {
   DispatchLocked();
 }
 
-std::string SynthesisPool::TakeSerialized(std::size_t index) {
+RenderedUnit SynthesisPool::Take(std::size_t index) { return TakeAndStore(index, nullptr); }
+
+RenderedUnit SynthesisPool::TakeAndStore(std::size_t index,
+                                         const std::function<void(std::string_view bytes)>& store) {
   Result result;
   {
     std::unique_lock lock(mutex_);
@@ -320,7 +323,8 @@ std::string SynthesisPool::TakeSerialized(std::size_t index) {
                             std::to_string(unit.paragraph + 1);
   switch (result.status) {
     case kOk:
-      return std::move(result.bytes);
+      if (store) store(result.bytes);
+      return Deserialize(result.bytes);
     case kFailed:
       throw core::Error(static_cast<core::ErrorKind>(result.bytes[0]), result.bytes.substr(1));
     default:

@@ -27,8 +27,13 @@ class UnitSource {
   virtual void Request(std::size_t index) = 0;
   /// Waits for unit `index` (requested before) and returns it. Rethrows what rendering threw.
   virtual RenderedUnit Take(std::size_t index) = 0;
-  /// Take, as Serialize's bytes (what a cache stores).
-  virtual std::string TakeSerialized(std::size_t index) { return Serialize(Take(index)); }
+  /// Take, handing the unit's serialized bytes (Serialize's) to `store` too: what a cache keeps.
+  virtual RenderedUnit TakeAndStore(std::size_t index,
+                                    const std::function<void(std::string_view bytes)>& store) {
+    RenderedUnit unit = Take(index);
+    store(Serialize(unit));
+    return unit;
+  }
   /// How many units may wait, requested and not taken.
   virtual std::size_t ahead() const = 0;
 };
@@ -77,9 +82,10 @@ class SynthesisPool : public UnitSource {
   SynthesisPool& operator=(const SynthesisPool&) = delete;
 
   void Request(std::size_t index) override;
-  RenderedUnit Take(std::size_t index) override { return Deserialize(TakeSerialized(index)); }
-  /// The bytes as the worker sent them, not parsed.
-  std::string TakeSerialized(std::size_t index) override;
+  RenderedUnit Take(std::size_t index) override;
+  /// Stores the bytes as the worker sent them (not serialized again).
+  RenderedUnit TakeAndStore(std::size_t index,
+                            const std::function<void(std::string_view bytes)>& store) override;
   std::size_t ahead() const override { return 2 * workers_.size(); }
 
  private:

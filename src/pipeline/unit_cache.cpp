@@ -211,9 +211,8 @@ RenderedUnit CachedSource::Take(std::size_t index) {
     hits_.erase(hit);
     return unit;
   }
-  const std::string bytes = inner_.TakeSerialized(index);
-  cache_.Store(keys_[index], bytes);
-  return Deserialize(bytes);
+  return inner_.TakeAndStore(
+      index, [&](std::string_view bytes) { cache_.Store(keys_[index], bytes); });
 }
 
 }  // namespace langdu::pipeline
