@@ -252,7 +252,6 @@ void SynthesisPool::ReadResults(Worker& worker) {
                     ReadAll(worker.result_fd, &size, sizeof size);
     if (complete) {
       result.status = status;
-      result.bytes = TakeSpare();
       result.bytes.resize(size);
       complete = ReadAll(worker.result_fd, result.bytes.data(), size);
     }
@@ -284,14 +283,6 @@ void SynthesisPool::ReadResults(Worker& worker) {
     DispatchLocked();
     changed_.notify_all();
   }
-}
-
-std::string SynthesisPool::TakeSpare() {
-  std::lock_guard lock(mutex_);
-  if (spare_.empty()) return {};
-  std::string spare = std::move(spare_.back());
-  spare_.pop_back();
-  return spare;
 }
 
 void SynthesisPool::DispatchLocked() {
@@ -331,12 +322,8 @@ RenderedUnit SynthesisPool::Take(std::size_t index) {
   const std::string where = "chapter " + std::to_string(unit.chapter + 1) + ", paragraph " +
                             std::to_string(unit.paragraph + 1);
   switch (result.status) {
-    case kOk: {
-      RenderedUnit rendered = Deserialize(result.bytes);
-      std::lock_guard lock(mutex_);
-      if (spare_.size() < workers_.size()) spare_.push_back(std::move(result.bytes));
-      return rendered;
-    }
+    case kOk:
+      return Deserialize(result.bytes);
     case kFailed:
       throw core::Error(static_cast<core::ErrorKind>(result.bytes[0]), result.bytes.substr(1));
     default:

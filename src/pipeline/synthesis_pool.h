@@ -95,8 +95,6 @@ class SynthesisPool : public UnitSource {
   void StartWorker(Worker& worker, const std::vector<int>& inherited_fds);
   void ReadResults(Worker& worker);
   void DispatchLocked();
-  /// A buffer a taken unit's bytes left, to read the next one into (no fresh pages to fault in).
-  std::string TakeSpare();
   void Shutdown();
 
   const UnitRenderer& renderer_;
@@ -109,7 +107,6 @@ class SynthesisPool : public UnitSource {
   std::condition_variable changed_;
   std::vector<std::size_t> pending_;  // requested, not yet given to a worker (FIFO)
   std::map<std::size_t, Result> results_;
-  std::vector<std::string> spare_;  // at most one per worker
 };
 
 }  // namespace langdu::pipeline
