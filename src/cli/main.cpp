@@ -23,6 +23,12 @@ int main(int argc, char** argv) {
   // heaps that fragment, and memory would grow with the length of the book (62 → 43 MB peak for
   // ten seeds, sampled from /proc while narrating).
   mallopt(M_MMAP_THRESHOLD, 1 << 20);
+  // Below that threshold, a unit's clauses (a few hundred KB each) come and go on the heap, and
+  // the default trim threshold (128 KB) gave the top of the heap back after every unit, to fault
+  // it in again for the next: a third of a run's page faults, which cost more system time than
+  // eSpeak's synthesis does in user time here. 16 MB kept (not touched again, so not counted twice)
+  // leaves the peak where it was (measured with scripts/bench.sh, SCALE=30).
+  mallopt(M_TRIM_THRESHOLD, 16 << 20);
   using langdu::core::Error;
   CLI::App app{"langdu: narrate Chinese text into chaptered audio books with eSpeak NG"};
   app.set_version_flag("--version", langdu::pipeline::VersionText());

@@ -40,7 +40,10 @@ namespace {
 // through a cache, which also checks them.
 class Writer {
  public:
-  explicit Writer(std::size_t capacity) { bytes_.reserve(capacity); }
+  Writer(std::string& bytes, std::size_t capacity) : bytes_(bytes) {
+    bytes_.clear();
+    bytes_.reserve(capacity);
+  }
   void U64(std::uint64_t value) { Raw(&value, sizeof value); }
   void String(std::string_view text) {
     U64(text.size());
@@ -50,13 +53,12 @@ class Writer {
     U64(samples.size());
     Raw(samples.data(), samples.size() * sizeof(std::int16_t));
   }
-  std::string Take() { return std::move(bytes_); }
 
  private:
   void Raw(const void* data, std::size_t size) {
     bytes_.append(static_cast<const char*>(data), size);
   }
-  std::string bytes_;
+  std::string& bytes_;
 };
 
 class Reader {
@@ -120,7 +122,13 @@ std::size_t SerializedSize(const RenderedUnit& unit) {
 }  // namespace
 
 std::string Serialize(const RenderedUnit& unit) {
-  Writer out(SerializedSize(unit));
+  std::string bytes;
+  SerializeTo(unit, bytes);
+  return bytes;
+}
+
+void SerializeTo(const RenderedUnit& unit, std::string& bytes) {
+  Writer out(bytes, SerializedSize(unit));
   out.U64(unit.sentences.size());
   for (const RenderedSentence& sentence : unit.sentences) {
     out.String(sentence.spoken_text);
@@ -136,7 +144,6 @@ std::string Serialize(const RenderedUnit& unit) {
       out.Samples(clause.samples);
     }
   }
-  return out.Take();
 }
 
 RenderedUnit Deserialize(std::string_view bytes) {

@@ -62,6 +62,10 @@ class UnitRenderer {
 /// The bytes of a rendered unit, to carry it between processes (or to a cache).
 std::string Serialize(const RenderedUnit& unit);
 
+/// Serialize's bytes into `out`, replacing what it held but keeping its capacity, so that a worker
+/// reuses one buffer for every unit instead of faulting in megabytes of fresh memory per unit.
+void SerializeTo(const RenderedUnit& unit, std::string& out);
+
 /// The unit back from Serialize's bytes. Throws core::Error(kInternal) on truncated or malformed
 /// bytes.
 RenderedUnit Deserialize(std::string_view bytes);

@@ -145,25 +145,27 @@ bool RenderInChild(const UnitRenderer& renderer, const core::Document& document,
 // Renders one unit in this process from the synthesizer's checkpoint, and sends it as one frame.
 // Returns nullopt, with the synthesizer rewound, when the unit would leave the checkpoint (it
 // must then be rendered in a child); else whether the frame was written.
+// `buffer` is the worker's own, reused from unit to unit.
 std::optional<bool> RenderInPlace(const UnitRenderer& renderer, const core::Document& document,
-                                  const WorkUnit& unit, std::uint64_t index, int result_fd) {
+                                  const WorkUnit& unit, std::uint64_t index, int result_fd,
+                                  std::string& buffer) {
   synth::Synthesizer& synthesizer = renderer.synthesizer();
   synthesizer.Rewind();
   std::uint8_t status = kOk;
-  std::string out;
+  std::string error;
   try {
-    out = Serialize(renderer.Render(document, unit));
+    SerializeTo(renderer.Render(document, unit), buffer);
   } catch (const synth::LeavesCheckpoint&) {
     synthesizer.Rewind();
     return std::nullopt;
   } catch (const core::Error& e) {
     status = kFailed;
-    out = static_cast<char>(e.kind()) + std::string(e.what());
+    error = static_cast<char>(e.kind()) + std::string(e.what());
   } catch (const std::exception& e) {
     status = kFailed;
-    out = static_cast<char>(core::ErrorKind::kInternal) + std::string(e.what());
+    error = static_cast<char>(core::ErrorKind::kInternal) + std::string(e.what());
   }
-  return WriteFrame(result_fd, index, status, out);
+  return WriteFrame(result_fd, index, status, status == kOk ? buffer : error);
 }
 
 // The worker: takes a checkpoint of its synthesizer, then, for each unit index it reads, renders
@@ -173,10 +175,11 @@ std::optional<bool> RenderInPlace(const UnitRenderer& renderer, const core::Docu
 [[noreturn]] void WorkerLoop(const UnitRenderer& renderer, const core::Document& document,
                              const std::vector<WorkUnit>& units, int request_fd, int result_fd) {
   const bool rewinds = renderer.synthesizer().Checkpoint();
+  std::string buffer;
   std::uint64_t index = 0;
   while (ReadAll(request_fd, &index, sizeof index)) {
     std::optional<bool> sent;
-    if (rewinds) sent = RenderInPlace(renderer, document, units[index], index, result_fd);
+    if (rewinds) sent = RenderInPlace(renderer, document, units[index], index, result_fd, buffer);
     if (!sent) sent = RenderInChild(renderer, document, units, index, request_fd, result_fd);
     if (!*sent) _exit(5);
   }

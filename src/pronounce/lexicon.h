@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,14 +19,18 @@ struct LexiconEntry {
   std::string_view pinyin;
 };
 
-/// The built-in word lexicon (voices/lexicon/zh.lex, format in voices/lexicon/README.md): kept as
-/// the file's text, with an index of its sorted lines for binary search.
+/// The built-in word lexicon (voices/lexicon/zh.lex, format in voices/lexicon/README.md): the
+/// file's text, mapped into memory and binary-searched over its sorted lines as they are, with no
+/// index to build.
 class Lexicon {
  public:
-  /// Reads a lexicon file. Throws core::Error(kData) when it cannot be read or a line is invalid.
+  /// Maps a lexicon file (read-only, shared by the processes forked after). Its lines are not
+  /// checked here, so that loading costs nothing; tests check the shipped file with FromText.
+  /// Throws core::Error(kData) when it cannot be read.
   static Lexicon Load(const std::filesystem::path& path);
 
-  /// A lexicon from text in the file format; `where` names it in error messages.
+  /// A lexicon from text in the file format, every line checked: fields, order, and no comment or
+  /// empty line after the first entry. `where` names it in error messages.
   static Lexicon FromText(std::string text, std::string_view where);
 
   /// The entry for `word`, if any.
@@ -42,15 +47,17 @@ class Lexicon {
   /// Empty when a character has no reading.
   std::vector<std::string> Syllables(const LexiconEntry& entry) const;
 
-  /// Number of entries.
-  std::size_t size() const { return lines_.size(); }
+  /// Number of entries (counted by a pass over the text).
+  std::size_t size() const;
 
  private:
-  LexiconEntry EntryAt(std::size_t index) const;
+  LexiconEntry EntryAt(std::size_t offset) const;
+  /// The offset of the first entry line whose word is not less than `word`; text_.size() if none.
   std::size_t LowerBound(std::string_view word) const;
 
-  std::string text_;
-  std::vector<std::uint32_t> lines_;  ///< byte offset of each entry line in text_
+  std::shared_ptr<const void> storage_;  ///< owns the bytes of text_: a string or a mapping
+  std::string_view text_;
+  std::size_t entries_begin_ = 0;  ///< offset of the first entry line, after the comments
 };
 
 }  // namespace langdu::pronounce

@@ -11,6 +11,23 @@
 #include <cstring>
 
 #include "core/error.h"
+#include "synth/glibc_random.h"
+
+namespace {
+
+// eSpeak NG draws noise from rand() for every sample it makes, and glibc's rand() takes a lock on
+// every call: a tenth of a run's CPU time went to __random. Defined in the executable, these take
+// the place of glibc's for libespeak-ng too (its `rand` is bound to the first definition the
+// dynamic linker finds, the executable's), and give glibc's very numbers from the same seed, so
+// the samples are the same. The state is per thread: the engine seeds and draws on the thread that
+// speaks (Engine::Speak), and other callers (libopusenc's serial number, replaced anyway) never
+// share it across threads.
+thread_local langdu::synth::GlibcRandom random_state;
+
+}  // namespace
+
+extern "C" void srand(unsigned seed) noexcept { random_state.Seed(seed); }
+extern "C" int rand() noexcept { return random_state.Next(); }
 
 namespace langdu::synth {
 namespace {

@@ -143,6 +143,17 @@ TEST(RenderedUnit, SurvivesSerialization) {
   EXPECT_EQ(back.sentences[0].clauses[0].samples, (std::vector<std::int16_t>{1, -2, 3}));
 }
 
+TEST(RenderedUnit, SerializeToReplacesTheBufferAndKeepsItsCapacity) {
+  RenderedUnit unit;
+  unit.sentences.push_back(
+      {"好。", "hao3.", {}, {{"好。", "hao3.", core::Pause::kPeriod, {1, -2, 3}}}});
+  std::string buffer(1 << 16, 'x');
+  const std::size_t capacity = buffer.capacity();
+  SerializeTo(unit, buffer);
+  EXPECT_EQ(buffer, Serialize(unit));
+  EXPECT_EQ(buffer.capacity(), capacity);
+}
+
 TEST(RenderedUnit, TruncatedBytesAreAnInternalError) {
   RenderedUnit unit;
   unit.sentences.push_back(

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <optional>
 
 #include "core/error.h"
 #include "pronounce/lexicon.h"
@@ -178,6 +180,44 @@ TEST(Lexicon, LoadsQuickly) {
   RecordProperty("load_ms", std::to_string(load_ms));
   std::cerr << "lexicon load: " << load_ms << " ms\n";
   EXPECT_LT(load_ms, 1000.0);  // < 200 ms in a release build; sanitizers are slower
+}
+
+// Load maps the shipped file without checking it, so the checks run here: every line valid and in
+// order, and every entry found through the mapped file as through the checked text.
+TEST(Lexicon, ShippedFileIsValidAndFoundWhenMapped) {
+  const std::filesystem::path path = ResolveDataDir({}) / "voices" / "lexicon" / "zh.lex";
+  std::ifstream in(path, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const Lexicon checked = Lexicon::FromText(text, path.string());
+  const Lexicon mapped = Lexicon::Load(path);
+  EXPECT_EQ(mapped.size(), checked.size());
+  std::size_t pos = text.find("\n\xe4\xb8\x80");  // the first entry starting with 一
+  ASSERT_NE(pos, std::string::npos);
+  int probed = 0;
+  for (int i = 0; pos != std::string::npos && pos + 1 < text.size(); ++i) {
+    const std::size_t begin = pos + 1;
+    pos = text.find('\n', begin);
+    if (i % 61 != 0) continue;
+    const std::string word = text.substr(begin, text.find('\t', begin) - begin);
+    const std::optional<LexiconEntry> entry = mapped.Find(word);
+    ASSERT_TRUE(entry.has_value()) << word;
+    EXPECT_EQ(entry->cost, checked.Find(word)->cost);
+    EXPECT_EQ(entry->pinyin, checked.Find(word)->pinyin);
+    ++probed;
+  }
+  EXPECT_GT(probed, 4000);
+  EXPECT_FALSE(mapped.Find("\xe4\xb8\x80\xe4\xb8\x80\xe4\xb8\x80\xe4\xb8\x80"));  // 一一一一
+  EXPECT_FALSE(mapped.Find("zzz"));
+  EXPECT_FALSE(mapped.Find(""));
+}
+
+TEST(Lexicon, RejectsACommentAmongTheEntries) {
+  try {
+    Lexicon::FromText("# first\n行\t1\t\n# late\n银行\t1\t\n", "t.lex");
+    FAIL() << "no error";
+  } catch (const core::Error& e) {
+    EXPECT_STREQ(e.what(), "t.lex:3: comment or empty line after the first entry");
+  }
 }
 
 TEST(Lexicon, FindsEntriesAndRejectsUnsortedText) {
