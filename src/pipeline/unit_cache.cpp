@@ -134,6 +134,11 @@ std::optional<UnitCache::Entry> UnitCache::Load(const std::string& key) {
   return entry;
 }
 
+bool UnitCache::Contains(const std::string& key) const {
+  std::error_code error;
+  return usable_ && std::filesystem::exists(EntryPath(key), error);
+}
+
 void UnitCache::Reject() {
   --stats_.hits;
   ++stats_.corrupt;
@@ -193,26 +198,47 @@ void UnitCache::Prune() {
 }
 
 void CachedSource::Request(std::size_t index) {
-  if (std::optional<UnitCache::Entry> entry = cache_.Load(keys_[index])) {
-    try {
-      hits_.emplace(index, Deserialize(entry->payload()));
-      return;
-    } catch (const core::Error&) {
-      // Verified bytes this langdu cannot read: rendered again, and the entry rewritten.
-      cache_.Reject();
-    }
+  if (cache_.Contains(keys_[index])) {
+    hits_.insert(index);
+    return;
   }
-  inner_.Request(index);
+  cache_.NoteMiss();
+  waiting_.push_back(index);
+  Forward();
+}
+
+void CachedSource::Forward() {
+  while (!waiting_.empty() && forwarded_.size() < inner_.ahead()) {
+    inner_.Request(waiting_.front());
+    forwarded_.insert(waiting_.front());
+    waiting_.pop_front();
+  }
 }
 
 RenderedUnit CachedSource::Take(std::size_t index) {
-  if (auto hit = hits_.find(index); hit != hits_.end()) {
-    RenderedUnit unit = std::move(hit->second);
-    hits_.erase(hit);
-    return unit;
+  if (hits_.erase(index) != 0) {
+    if (std::optional<UnitCache::Entry> entry = cache_.Load(keys_[index])) {
+      try {
+        return Deserialize(entry->payload());
+      } catch (const core::Error&) {
+        // Verified bytes this langdu cannot read: rendered again, and the entry rewritten.
+        cache_.Reject();
+      }
+    }
+    // Gone (pruned by another run) or corrupt since it was asked for: rendered now.
+    inner_.Request(index);
+    forwarded_.insert(index);
+  } else if (forwarded_.count(index) == 0) {
+    // Taken before `inner` had room for it.
+    waiting_.erase(std::find(waiting_.begin(), waiting_.end(), index));
+    inner_.Request(index);
+    forwarded_.insert(index);
   }
-  return inner_.TakeAndStore(
+  RenderedUnit unit = inner_.TakeAndStore(
       index, [&](std::string_view bytes) { cache_.Store(keys_[index], bytes); });
+  forwarded_.erase(index);
+  Forward();
+  return unit;
 }
 
 }  // namespace langdu::pipeline

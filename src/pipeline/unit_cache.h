@@ -2,9 +2,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
-#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,10 @@ class UnitCache {
   /// The entry stored under `key` (lowercase hex), checksum verified; nullopt when there is none
   /// or it is corrupt (counted; the next Store rewrites it).
   std::optional<Entry> Load(const std::string& key);
+  /// Whether an entry is stored under `key` (not read, nor counted).
+  bool Contains(const std::string& key) const;
+  /// Counts a miss found by Contains.
+  void NoteMiss() { ++stats_.misses; }
   /// Counts the last hit as corrupt instead: its verified bytes did not read as a unit.
   void Reject();
   /// Stores `payload` under `key`. After an error, nothing more is stored (see warning()).
@@ -90,8 +95,10 @@ class UnitCache {
 };
 
 /// Units from a cache where it has them, from `inner` (the synthesis workers) where it has not;
-/// what `inner` renders is stored. `keys[i]` is unit i's key (UnitKeys). Holds references: `inner`
-/// and `cache` must outlive it.
+/// what `inner` renders is stored. Units are asked for far ahead: a hit is only read when it is
+/// taken, and the misses go to `inner` as soon as it has room (at most `inner.ahead()` at once),
+/// so the engine renders them while the hits before them are laid out. `keys[i]` is unit i's key
+/// (UnitKeys). Holds references: `inner` and `cache` must outlive it.
 class CachedSource : public UnitSource {
  public:
   CachedSource(UnitSource& inner, UnitCache& cache, std::vector<std::string> keys)
@@ -99,13 +106,21 @@ class CachedSource : public UnitSource {
 
   void Request(std::size_t index) override;
   RenderedUnit Take(std::size_t index) override;
-  std::size_t ahead() const override { return inner_.ahead(); }
+  std::size_t ahead() const override { return kAhead; }
+
+  /// How far ahead units may be asked for: a whole book, in practice.
+  static constexpr std::size_t kAhead = std::size_t{1} << 16;
 
  private:
+  // Asks `inner` for the waiting misses, in order, while it has room.
+  void Forward();
+
   UnitSource& inner_;
   UnitCache& cache_;
   std::vector<std::string> keys_;
-  std::map<std::size_t, RenderedUnit> hits_;  // requested, read back, not taken yet
+  std::set<std::size_t> hits_;        // requested and in the cache: read when taken
+  std::deque<std::size_t> waiting_;   // misses not yet asked of `inner`
+  std::set<std::size_t> forwarded_;   // misses asked of `inner`, not taken yet
 };
 
 }  // namespace langdu::pipeline

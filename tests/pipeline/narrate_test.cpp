@@ -176,10 +176,12 @@ class WarningsProgress : public SilentProgress {
 };
 
 // Narrates InputWithOtherLastChapter(); returns the warnings.
-std::string NarrateFailingOn(const std::filesystem::path& dir, const std::string& fail_on) {
+std::string NarrateFailingOn(const std::filesystem::path& dir, const std::string& fail_on,
+                             const std::filesystem::path& cache = {}) {
   NarrateOptions options;
   options.format = audio::Format::kWav;
   options.jobs = 1;
+  options.cache_dir = cache;
   FakeSynthesizer synthesizer;
   synthesizer.fail_on = fail_on;
   WarningsProgress progress;
@@ -345,6 +347,22 @@ TEST(NarrateCache, AParagraphElsewhereIsStillAHit) {
   EXPECT_EQ(second.cache.hits, 6u);
   EXPECT_EQ(second.cache.misses, 0u);
   EXPECT_EQ(second.files_kept, 1);
+}
+
+// Resuming with the cache: the journaled chapters are neither synthesized nor taken from the
+// cache (a unit of them would fail on "zai4"), the units made before the failure come from the
+// cache, and the bytes are those of a run never stopped.
+TEST(NarrateCache, AFailedRunIsResumedFromTheJournalAndTheCache) {
+  testing::TempDir whole;
+  NarrateFailingOn(whole.path(), "");
+  testing::TempDir resumed;
+  testing::TempDir cache;
+  EXPECT_THROW(NarrateFailingOn(resumed.path(), "wan3", cache.path()), core::Error);
+  NarrateFailingOn(resumed.path(), "zai4", cache.path());
+  EXPECT_EQ(Names(resumed.path()), Names(whole.path()));
+  for (const std::string& name : Names(whole.path())) {
+    EXPECT_EQ(testing::ReadFile(resumed / name), testing::ReadFile(whole / name)) << name;
+  }
 }
 
 // Cancelled between units: the scheduler stops, and the run's OutputSet leaves nothing.

@@ -158,6 +158,45 @@ class CountingSource : public UnitSource {
   std::vector<std::size_t> requested;
 };
 
+// Misses go to the workers as soon as they have room, however many hits come before them; never
+// more than the workers' own ahead() at once.
+TEST(CachedSource, AsksForMissesAheadOfTheHitsButNoMoreThanTheWorkersTake) {
+  testing::TempDir dir;
+  UnitCache cache(dir.path(), kCacheMaxBytes);
+  std::vector<std::string> keys;
+  for (char c = 'a'; c < 'a' + 8; ++c) keys.emplace_back(64, c);
+  cache.Store(keys[0], Serialize(CountingSource().Take(0)));
+  cache.Store(keys[1], Serialize(CountingSource().Take(1)));
+  CountingSource inner;
+  CachedSource source(inner, cache, keys);
+  for (std::size_t i = 0; i < keys.size(); ++i) source.Request(i);
+  EXPECT_EQ(inner.requested, (std::vector<std::size_t>{2, 3, 4}));  // inner.ahead() is 3
+  EXPECT_EQ(source.Take(0).sentences[0].spoken_text, "unit 0");
+  EXPECT_EQ(source.Take(1).sentences[0].spoken_text, "unit 1");
+  EXPECT_EQ(inner.requested.size(), 3u);
+  EXPECT_EQ(source.Take(2).sentences[0].spoken_text, "unit 2");
+  EXPECT_EQ(inner.requested, (std::vector<std::size_t>{2, 3, 4, 5}));
+  for (std::size_t i = 3; i < keys.size(); ++i) source.Take(i);
+  EXPECT_EQ(inner.requested, (std::vector<std::size_t>{2, 3, 4, 5, 6, 7}));
+  EXPECT_EQ(cache.stats().hits, 2u);
+  EXPECT_EQ(cache.stats().misses, 6u);
+}
+
+// An entry removed (by another run's pruning) between the request and the take is rendered.
+TEST(CachedSource, AnEntryGoneBeforeItIsTakenIsRendered) {
+  testing::TempDir dir;
+  UnitCache cache(dir.path(), kCacheMaxBytes);
+  cache.Store(kKeyA, Serialize(CountingSource().Take(0)));
+  CountingSource inner;
+  CachedSource source(inner, cache, {kKeyA});
+  source.Request(0);
+  EXPECT_TRUE(inner.requested.empty());
+  std::filesystem::remove(EntryOf(dir.path(), kKeyA));
+  EXPECT_EQ(source.Take(0).sentences[0].spoken_text, "unit 0");
+  EXPECT_EQ(inner.requested, std::vector<std::size_t>{0});
+  EXPECT_TRUE(std::filesystem::exists(EntryOf(dir.path(), kKeyA)));  // stored again
+}
+
 TEST(CachedSource, RendersOnlyWhatTheCacheLacksAndStoresIt) {
   testing::TempDir dir;
   UnitCache cache(dir.path(), kCacheMaxBytes);
@@ -170,7 +209,7 @@ TEST(CachedSource, RendersOnlyWhatTheCacheLacksAndStoresIt) {
     EXPECT_EQ(source.Take(0).sentences[0].spoken_text, "unit 0");
     EXPECT_EQ(source.Take(1).sentences[0].spoken_text, "unit 1");
     EXPECT_EQ(inner.requested, (std::vector<std::size_t>{0, 1}));
-    EXPECT_EQ(source.ahead(), 3u);
+    EXPECT_EQ(source.ahead(), CachedSource::kAhead);
   }
   CountingSource inner;
   CachedSource source(inner, cache, keys);
