@@ -281,6 +281,19 @@ void PublishFile(const std::vector<std::filesystem::path>& finals, const FileOut
   for (const std::filesystem::path& path : made) progress.OnFileWritten(path.string());
 }
 
+// The synthesis cache options ask for; none when they ask for none, or when its folder cannot be
+// made (said at once: the run goes on without it).
+std::optional<UnitCache> OpenCache(const NarrateOptions& options, Progress& progress) {
+  std::optional<UnitCache> cache;
+  if (options.cache_dir.empty()) return cache;
+  cache.emplace(options.cache_dir, options.cache_max_bytes);
+  if (!cache->usable()) {
+    progress.OnWarning(cache->warning());
+    cache.reset();
+  }
+  return cache;
+}
+
 // What the run took from the cache and kept of the folder: into the result, and said when any.
 void ReportReuse(const std::string& input_name, const Plan& plan,
                  const std::vector<FileOutputs>& files, const ScheduleSettings& settings,
@@ -416,14 +429,7 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   const pronounce::Pronouncer pronouncer(options.pronounce);
   const UnitRenderer renderer(normalizer, pronouncer, synthesizer);
   SynthesisPool pool(renderer, document, plan.units, options.ResolvedJobs(), CheckCancel);
-  std::optional<UnitCache> cache;
-  if (!options.cache_dir.empty()) {
-    cache.emplace(options.cache_dir, options.cache_max_bytes);
-    if (!cache->usable()) {
-      progress.OnWarning(cache->warning());
-      cache.reset();
-    }
-  }
+  std::optional<UnitCache> cache = OpenCache(options, progress);
   std::optional<CachedSource> cached;
   if (cache) cached.emplace(pool, *cache, sources.unit_keys);
   UnitSource& source = cached ? static_cast<UnitSource&>(*cached) : pool;
