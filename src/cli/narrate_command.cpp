@@ -252,8 +252,8 @@ void Run(NarrateCommandOptions& options) {
   narrate.encoding = options.read.encoding;
   narrate.structure = options.read.structure;
   if (!options.no_cache) {
-    narrate.cache_dir =
-        options.cache_dir.empty() ? pipeline::DefaultCacheDir() : std::filesystem::path(options.cache_dir);
+    narrate.cache_dir = options.cache_dir.empty() ? pipeline::DefaultCacheDir()
+                                                  : std::filesystem::path(options.cache_dir);
   }
   narrate.Validate();
   NarrateRun(options).Run();
@@ -318,9 +318,10 @@ CLI::App* AddNarrateCommand(CLI::App& app) {
   command->add_option("--summary", options->summary_file,
                       "Write what became of each input (done, failed and why) to FILE, as JSON");
   CLI::Option* cache =
-      command->add_option("--cache", options->cache_dir,
-                          "Folder of the synthesis cache, which a rerun after an edit takes "
-                          "unchanged paragraphs from (default: $XDG_CACHE_HOME/langdu)")
+      command
+          ->add_option("--cache", options->cache_dir,
+                       "Folder of the synthesis cache, which a rerun after an edit takes "
+                       "unchanged paragraphs from (default: $XDG_CACHE_HOME/langdu)")
           ->type_name("DIR");
   command->add_flag("--no-cache", options->no_cache, "Neither read nor write the synthesis cache")
       ->excludes(cache);

@@ -194,8 +194,7 @@ void EncodingJob::Run() {
         result_.duration_s = audio::ContainerDuration(path_, settings_.format);
         result_.bytes = std::filesystem::file_size(path_);
         if (result_.duration_s > 0) {
-          result_.bitrate_kbps =
-              static_cast<double>(result_.bytes) * 8 / result_.duration_s / 1000;
+          result_.bitrate_kbps = static_cast<double>(result_.bytes) * 8 / result_.duration_s / 1000;
         }
       }
     }

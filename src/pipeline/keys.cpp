@@ -89,8 +89,8 @@ void AppendSentence(const core::Sentence& sentence, std::string& text) {
             std::to_string(static_cast<int>(span.say_as));
   }
   for (const core::Substitution& substitution : marks.substitutions) {
-    text += "\x1eu" + std::to_string(substitution.begin) + ',' +
-            std::to_string(substitution.end) + ',' + substitution.alias;
+    text += "\x1eu" + std::to_string(substitution.begin) + ',' + std::to_string(substitution.end) +
+            ',' + substitution.alias;
   }
   text += '\x1d';
 }
@@ -99,7 +99,8 @@ void AppendSentence(const core::Sentence& sentence, std::string& text) {
 std::string LayoutText(const synth::Voice& voice) {
   std::ostringstream text;
   text << voice.paragraph_pause_ms << ' ' << voice.chapter_lead_ms << ' ' << voice.chapter_tail_ms;
-  for (const auto& [pause, ms] : voice.pause_ms) text << ' ' << static_cast<int>(pause) << '=' << ms;
+  for (const auto& [pause, ms] : voice.pause_ms)
+    text << ' ' << static_cast<int>(pause) << '=' << ms;
   return text.str();
 }
 
@@ -143,9 +144,8 @@ std::string ResumeKey(const PreparedInput& input, const NarrateOptions& options,
 }
 
 std::vector<std::string> UnitKeys(const core::Document& document,
-                                  const std::vector<WorkUnit>& units,
-                                  const NarrateOptions& options, const synth::Voice& voice,
-                                  int engine_rate_hz) {
+                                  const std::vector<WorkUnit>& units, const NarrateOptions& options,
+                                  const synth::Voice& voice, int engine_rate_hz) {
   const std::string context = RenderContext(options, voice, engine_rate_hz);
   std::vector<std::string> keys;
   keys.reserve(units.size());
@@ -170,8 +170,7 @@ std::string FileAudioKey(const core::Document& document, const Plan& plan, std::
       << EncoderText(settings) << ' ' << settings.single << "\ntags " << tags.title << '\n'
       << tags.album << '\n'
       << tags.artist << '\n'
-      << tags.track << ' ' << tags.track_count << ' ' << tags.genre << ' ' << tags.language
-      << '\n'
+      << tags.track << ' ' << tags.track_count << ' ' << tags.genre << ' ' << tags.language << '\n'
       << tags.comment << "\ncover " << CoverText(settings.cover) << '\n';
   // Pauses are laid out where chapters and paragraphs begin: a unit's paragraph index places it.
   std::size_t u = planned.first_unit;

@@ -30,9 +30,8 @@ std::string ResumeKey(const PreparedInput& input, const NarrateOptions& options,
 /// volume) and the engine's rate; the langdu and eSpeak NG versions. Not where the unit is: the
 /// same paragraph in another chapter or book has the same key.
 std::vector<std::string> UnitKeys(const core::Document& document,
-                                  const std::vector<WorkUnit>& units,
-                                  const NarrateOptions& options, const synth::Voice& voice,
-                                  int engine_rate_hz);
+                                  const std::vector<WorkUnit>& units, const NarrateOptions& options,
+                                  const synth::Voice& voice, int engine_rate_hz);
 
 /// The key of the audio of planned file `file`: its units' keys in their chapters and paragraphs,
 /// the pauses laid out between them, the encoder settings, its tags but the date, and the cover.

@@ -194,8 +194,7 @@ struct FileSources {
 // file --force would make again from the same audio.
 std::vector<FileOutputs> ReserveFiles(const Plan& plan, const std::filesystem::path& output_dir,
                                       const audio::Tags& common, const core::Document& document,
-                                      const ScheduleSettings& settings,
-                                      const FileSources& sources,
+                                      const ScheduleSettings& settings, const FileSources& sources,
                                       const std::function<bool(std::size_t)>& finished,
                                       publish::OutputSet& outputs) {
   std::vector<FileOutputs> files;
@@ -262,8 +261,8 @@ void PublishFile(const std::vector<std::filesystem::path>& finals, const FileOut
                  const publish::FinishedFile& finished, publish::Journal& journal,
                  publish::OutputSet& outputs, Progress& progress) {
   // Kept audio is final already: it is measured where it is, and not renamed.
-  const std::vector<std::filesystem::path> temporaries = {
-      written.kept ? finals[0] : written.audio, written.srt, written.vtt, written.lrc};
+  const std::vector<std::filesystem::path> temporaries = {written.kept ? finals[0] : written.audio,
+                                                          written.srt, written.vtt, written.lrc};
   publish::JournalEntry entry{finished, {}};
   for (std::size_t i = 0; i < finals.size(); ++i) {
     std::error_code error;
@@ -451,9 +450,8 @@ NarrateResult Narrate(const PreparedInput& input, const std::filesystem::path& o
   std::map<std::string, std::filesystem::path> audio_paths;
   // A file per chapter is final already; the one file of --single is still a temporary.
   for (std::size_t i = 0; i < plan.files.size(); ++i) {
-    audio_paths[plan.files[i].name] = options.single && !files[i].kept
-                                          ? files[i].audio
-                                          : output_dir / plan.files[i].name;
+    audio_paths[plan.files[i].name] =
+        options.single && !files[i].kept ? files[i].audio : output_dir / plan.files[i].name;
   }
   WriteTalkingBooks(book_files.manifest, input.name, settings.cover, audio_paths, book_files.page,
                     book_files.epub);

@@ -99,8 +99,8 @@ struct FileWork {
                                               const ScheduleSettings& settings,
                                               DoneSignal& done_signal) {
     if (outputs.kept) {
-      return std::make_unique<EncodingJob>(*outputs.kept, settings.encoder,
-                                           settings.engine_rate_hz, &done_signal);
+      return std::make_unique<EncodingJob>(*outputs.kept, settings.encoder, settings.engine_rate_hz,
+                                           &done_signal);
     }
     return std::make_unique<EncodingJob>(outputs.audio, settings.encoder, settings.engine_rate_hz,
                                          outputs.tags, settings.cover, &done_signal);

@@ -97,8 +97,8 @@ UnitCache::UnitCache(std::filesystem::path dir, std::uintmax_t max_bytes)
 
 void UnitCache::StopWriting(const std::string& why) {
   writable_ = false;
-  warning_ = "cache " + dir_.string() + ": cannot write: " + why +
-             "; going on without storing in it";
+  warning_ =
+      "cache " + dir_.string() + ": cannot write: " + why + "; going on without storing in it";
 }
 
 std::filesystem::path UnitCache::EntryPath(const std::string& key) const {

@@ -118,9 +118,9 @@ class CachedSource : public UnitSource {
   UnitSource& inner_;
   UnitCache& cache_;
   std::vector<std::string> keys_;
-  std::set<std::size_t> hits_;        // requested and in the cache: read when taken
-  std::deque<std::size_t> waiting_;   // misses not yet asked of `inner`
-  std::set<std::size_t> forwarded_;   // misses asked of `inner`, not taken yet
+  std::set<std::size_t> hits_;       // requested and in the cache: read when taken
+  std::deque<std::size_t> waiting_;  // misses not yet asked of `inner`
+  std::set<std::size_t> forwarded_;  // misses asked of `inner`, not taken yet
 };
 
 }  // namespace langdu::pipeline

@@ -25,13 +25,13 @@ core::Error JournalError(const std::filesystem::path& path, const std::string& w
 // The file record as measured, unrounded (the manifest rounds when it writes it).
 Json FileJson(const FileRecord& file) {
   Json json = {{"file", file.file},
-          {"format", file.format},
-          {"sample_rate_hz", file.sample_rate_hz},
-          {"samples", file.samples},
-          {"audio_duration_s", file.audio_duration_s},
-          {"duration_s", file.duration_s},
-          {"bitrate_kbps", file.bitrate_kbps},
-          {"bytes", file.bytes}};
+               {"format", file.format},
+               {"sample_rate_hz", file.sample_rate_hz},
+               {"samples", file.samples},
+               {"audio_duration_s", file.audio_duration_s},
+               {"duration_s", file.duration_s},
+               {"bitrate_kbps", file.bitrate_kbps},
+               {"bytes", file.bytes}};
   if (!file.audio_key.empty()) json["audio_key"] = file.audio_key;
   return json;
 }

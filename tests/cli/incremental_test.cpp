@@ -57,8 +57,8 @@ TEST(IncrementalSlow, AnEditInChapterFiveSynthesizesItsParagraphAndEncodesOnlyCh
   for (std::size_t p = 0; p < chapter["paragraphs"].size() && offset == 0; ++p) {
     const auto& paragraph = chapter["paragraphs"][p];
     const auto& span = paragraph["span"];
-    const std::string whole = seed.substr(span["byte_offset"].get<std::size_t>(),
-                                          span["byte_length"].get<std::size_t>());
+    const std::string whole =
+        seed.substr(span["byte_offset"].get<std::size_t>(), span["byte_length"].get<std::size_t>());
     if (paragraph["sentences"].size() > 1 && core::CodePointCount(whole) < 390) {
       offset = paragraph["sentences"][1]["span"]["byte_offset"].get<std::size_t>();
     }

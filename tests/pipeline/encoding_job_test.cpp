@@ -55,6 +55,41 @@ TEST(EncodingJob, ResamplesEncodesAndTags) {
   EXPECT_GT(file.bitrate_kbps, 10);
 }
 
+// A file kept from an earlier run: the samples are counted at the output rate (here resampled
+// to Opus's 24 kHz, as encoding would), nothing is written, and the kept record comes back.
+TEST(EncodingJob, AKeptFileIsCountedAndNotWritten) {
+  const audio::EncoderSettings settings =
+      audio::ResolveEncoder(audio::Format::kOpus, 22050, std::nullopt, std::nullopt, std::nullopt);
+  testing::TempDir dir;
+  const std::optional<audio::Picture> no_cover;
+  EncodingJob encoded(dir / "a.opus", settings, 22050, {}, no_cover);
+  encoded.sink().Write(std::vector<std::int16_t>(22050, 100));
+  encoded.Finish({});
+  const EncodedFile made = encoded.Wait();
+
+  EncodingJob kept(made, settings, 22050);
+  kept.sink().Write(std::vector<std::int16_t>(22050, 100));
+  kept.Finish({});
+  const EncodedFile file = kept.Wait();
+  EXPECT_EQ(file.samples, made.samples);
+  EXPECT_EQ(file.bytes, made.bytes);
+  EXPECT_EQ(file.duration_s, made.duration_s);
+
+  // Other samples than the kept file's: an error, never a file that lies.
+  EncodingJob wrong(made, settings, 22050);
+  wrong.sink().Write(std::vector<std::int16_t>(11025, 100));
+  wrong.Finish({});
+  try {
+    wrong.Wait();
+    FAIL() << "no error";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.kind(), core::ErrorKind::kInternal);
+    EXPECT_EQ(std::string(e.what()).rfind(
+                  "a kept file's audio key matched, but its samples did not (", 0),
+              0u);
+  }
+}
+
 TEST(EncodingJob, AnUnfinishedJobStopsWhenDestroyed) {
   testing::TempDir dir;
   const audio::EncoderSettings settings =

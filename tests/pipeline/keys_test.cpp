@@ -66,7 +66,9 @@ TEST(ResumeKey, ChangesWithEverythingTheBytesDependOn) {
       {"read-along page", [](Inputs& r) { r.options.player = !r.options.player; }},
       {"epub", [](Inputs& r) { r.options.epub = true; }},
       {"document as read (--heading-levels, --code)",
-       [](Inputs& r) { r.input.document.chapters.push_back({1, "第一章", {}}); }},
+       [](Inputs& r) {
+         r.input.document.chapters.push_back({1, "第一章", {}});
+       }},
       {"artist", [](Inputs& r) { r.tags.artist = "张三"; }},
       {"album", [](Inputs& r) { r.tags.album = "另一本书"; }},
       {"cover",

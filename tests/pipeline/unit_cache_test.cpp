@@ -71,7 +71,7 @@ TEST(UnitCache, PrunesTheLeastRecentlyUsedFirst) {
   std::filesystem::last_write_time(EntryOf(dir.path(), kKeyA), now - std::chrono::hours(3));
   std::filesystem::last_write_time(EntryOf(dir.path(), kKeyB), now - std::chrono::hours(2));
   std::filesystem::last_write_time(EntryOf(dir.path(), kKeyC), now - std::chrono::hours(1));
-  UnitCache cache(dir.path(), 2 * 1100);  // room for two entries
+  UnitCache cache(dir.path(), 2 * 1100);      // room for two entries
   ASSERT_EQ(Payload(cache, kKeyA), payload);  // used now: the most recent
   cache.Prune();
   EXPECT_EQ(cache.stats().pruned, 1u);
