@@ -43,7 +43,8 @@ std::pair<const char*, std::size_t> Map(const std::filesystem::path& path) {
 
 // Writes `parts` into a new file at `path`; false (with errno) on any failure.
 bool WriteNew(const std::filesystem::path& path, std::initializer_list<std::string_view> parts) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  // Truncated if there: the name holds this process's pid, so a file under it is a dead one's.
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return false;
   for (std::string_view part : parts) {
     while (!part.empty()) {
@@ -165,12 +166,12 @@ void UnitCache::Store(const std::string& key, std::string_view payload) {
 
 void UnitCache::Prune() {
   if (!writable_) return;
-  struct Entry {
+  struct Stored {
     std::filesystem::path path;
     std::uintmax_t bytes;
     std::filesystem::file_time_type used;
   };
-  std::vector<Entry> entries;
+  std::vector<Stored> entries;
   std::uintmax_t total = 0;
   std::error_code error;
   for (auto it = std::filesystem::recursive_directory_iterator(dir_, error);
@@ -189,8 +190,8 @@ void UnitCache::Prune() {
   }
   if (total <= max_bytes_) return;
   std::sort(entries.begin(), entries.end(),
-            [](const Entry& a, const Entry& b) { return a.used < b.used; });
-  for (const Entry& entry : entries) {
+            [](const Stored& a, const Stored& b) { return a.used < b.used; });
+  for (const Stored& entry : entries) {
     if (total <= max_bytes_) break;
     if (std::filesystem::remove(entry.path, error)) ++stats_.pruned;
     total -= entry.bytes;
