@@ -170,6 +170,8 @@ std::filesystem::path PlayScript(const TempDir& dir, const std::string& name,
                         "XDG_STATE_HOME=" + Quote((dir / "state").string()) + " " +
                         Quote(LANGDU_BINARY) + " play --device null " + arguments + "\n" +
                         "echo \"exit $?\"\n" + "stty -a > " +
+                        Quote((dir / (name + ".after.part")).string()) + " && mv " +
+                        Quote((dir / (name + ".after.part")).string()) + " " +
                         Quote((dir / (name + ".after")).string()) + "\nsleep 600\n");
   return script;
 }
@@ -177,6 +179,11 @@ std::filesystem::path PlayScript(const TempDir& dir, const std::string& name,
 void ExpectTerminalRestored(const TempDir& dir, const std::string& name) {
   const std::string before = ReadFile(dir / (name + ".before"));
   EXPECT_NE(before, "");
+  // The script writes the settings after it says the exit code on the screen: wait for them
+  // (moved into place whole, so never read half-written).
+  for (int i = 0; i < 200 && !std::filesystem::exists(dir / (name + ".after")); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
   EXPECT_EQ(ReadFile(dir / (name + ".after")), before);
 }
 
